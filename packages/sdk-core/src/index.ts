@@ -1,0 +1,2 @@
+export * from './errors/index';
+export type * from './ports/index';

@@ -1,0 +1,21 @@
+import { Command } from 'commander';
+import packageJson from '../../package.json' with { type: 'json' };
+
+/**
+ * The `hashguard` command. Each subcommand lives in its own file under
+ * `cli/` and registers itself here.
+ */
+export function createProgram(): Command {
+  const program = new Command('hashguard')
+    .description('Hash files, check them against hotline hash lists, and manage reports.')
+    .version(packageJson.version, '-V, --version')
+    .showHelpAfterError()
+    // Usage errors exit 2, as the CLI contract says; 1 is kept for per-file failures.
+    .exitOverride((error) => {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') {
+        process.exit(0);
+      }
+      process.exit(2);
+    });
+  return program;
+}
