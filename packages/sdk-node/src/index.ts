@@ -1,1 +1,5 @@
 export { createProgram } from './cli/program';
+export * from './hashing/index';
+export * from './lists/index';
+export * from './matching/index';
+export * from './reporting/index';

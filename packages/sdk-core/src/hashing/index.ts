@@ -1,0 +1,1 @@
+export { type PdqHex, pdqBytesToHex, pdqHammingBytes, pdqHexToBytes } from './pdq-hash';
