@@ -7,7 +7,9 @@ export type InputErrorCode =
   | 'E_UNSUPPORTED_FORMAT'
   | 'E_CORRUPT_IMAGE'
   | 'E_IMAGE_TOO_LARGE'
-  | 'E_READ_FAILED';
+  | 'E_READ_FAILED'
+  /** A URL given to `checkUrl()` or `normalizeUrl()` is not an http(s) URL or has an unusable host. */
+  | 'E_INVALID_URL';
 
 export class InputError extends HashguardError<InputErrorCode> {
   constructor(code: InputErrorCode, message: string, options?: HashguardErrorOptions) {
