@@ -1,0 +1,123 @@
+import { encodeUtf8 } from '../formats/utf8';
+import type { HashColumn, ListSet } from '../list-set';
+import { chooseSlotBits } from '../pdq-index/mih-plan';
+import { buildMihTables } from '../pdq-index/mih-tables';
+import { pdqWordsView } from '../pdq-index/pdq-words';
+import { crc32 } from './crc32';
+import {
+  align8,
+  type SectionName,
+  SNAPSHOT_FORMAT_VERSION,
+  SNAPSHOT_HEADER_BYTES,
+  SNAPSHOT_MAGIC,
+  type SnapshotManifest,
+} from './snapshot-layout';
+
+export interface EncodeSnapshotOptions {
+  /**
+   * Store the PDQ index tables too, so loading skips building them (at 10 M
+   * hashes building takes seconds; viewing stored tables, none), at ~4 bytes
+   * × slots per hash of file size. `'auto'` (default) stores them from
+   * 100 000 PDQ hashes up. Tables already on the set (`pdqIndexTables`) are
+   * reused, else built here.
+   */
+  pdqIndex?: 'auto' | 'always' | 'never';
+}
+
+const AUTO_INDEX_ROWS = 100_000;
+
+/** Serialises a list set into one versioned, checksummed snapshot (layout in `snapshot-layout.ts`). */
+export function encodeSnapshot(set: ListSet, options: EncodeSnapshotOptions = {}): Uint8Array {
+  const pdqRows = set.columns.pdq?.count ?? 0;
+  const mode = options.pdqIndex ?? 'auto';
+  const storeIndex =
+    pdqRows > 0 && (mode === 'always' || (mode === 'auto' && pdqRows >= AUTO_INDEX_ROWS));
+  const tables = storeIndex
+    ? (set.pdqIndexTables ??
+      buildMihTables(pdqWordsView(set.columns.pdq!.values), chooseSlotBits(pdqRows)))
+    : undefined;
+  const indexParts = (tables?.directories ?? []).map((directory, slot) => [
+    bytesOf(directory),
+    bytesOf(tables!.ids[slot]!),
+  ]);
+  const columns = Object.values(set.columns).filter((column): column is HashColumn => !!column);
+  const parts: { name: SectionName; bytes: Uint8Array }[][] = columns.map((column) => {
+    const sections: { name: SectionName; bytes: Uint8Array }[] = [
+      { name: 'values', bytes: column.values.subarray(0, column.count * column.width) },
+      { name: 'listIndex', bytes: bytesOf(column.listIndex) },
+      { name: 'entryIdOffsets', bytes: bytesOf(column.entryIds.offsets) },
+      { name: 'entryIdBytes', bytes: column.entryIds.bytes },
+      { name: 'categoryIndex', bytes: bytesOf(column.categoryIndex) },
+      { name: 'addedAt', bytes: bytesOf(column.addedAt) },
+    ];
+    if (column.texts) {
+      sections.push({ name: 'textOffsets', bytes: bytesOf(column.texts.offsets) });
+      sections.push({ name: 'textBytes', bytes: column.texts.bytes });
+    }
+    return sections;
+  });
+
+  // The manifest holds absolute offsets, which depend on its own length: lay
+  // out with a placeholder, then again until the length is stable.
+  let manifestBytes: Uint8Array = new Uint8Array(0);
+  let manifest: SnapshotManifest;
+  let end = 0;
+  for (let pass = 0; pass < 4; pass++) {
+    let at = align8(SNAPSHOT_HEADER_BYTES + manifestBytes.length);
+    manifest = {
+      lists: set.lists.map((info) => ({ ...info })),
+      categories: [...set.categories],
+      columns: columns.map((column, index) => {
+        const sections: SnapshotManifest['columns'][number]['sections'] = {};
+        for (const part of parts[index]!) {
+          sections[part.name] = [at, part.bytes.byteLength];
+          at = align8(at + part.bytes.byteLength);
+        }
+        return { algorithm: column.algorithm, count: column.count, width: column.width, sections };
+      }),
+    };
+    if (tables) {
+      const slots: [[number, number], [number, number]][] = [];
+      for (const [directory, ids] of indexParts) {
+        const directoryAt = at;
+        at = align8(at + directory!.byteLength);
+        slots.push([
+          [directoryAt, directory!.byteLength],
+          [at, ids!.byteLength],
+        ]);
+        at = align8(at + ids!.byteLength);
+      }
+      manifest.pdqIndex = { slotBits: tables.slotBits, slots };
+    }
+    end = at;
+    const next = encodeUtf8(JSON.stringify(manifest));
+    const stable = next.length === manifestBytes.length;
+    manifestBytes = next;
+    if (stable) break;
+  }
+
+  const out = new Uint8Array(end);
+  out.set(manifestBytes, SNAPSHOT_HEADER_BYTES);
+  columns.forEach((_column, index) => {
+    const sections = manifest!.columns[index]!.sections;
+    for (const part of parts[index]!) out.set(part.bytes, sections[part.name]![0]);
+  });
+  manifest!.pdqIndex?.slots.forEach(([directory, ids], slot) => {
+    out.set(indexParts[slot]![0]!, directory[0]);
+    out.set(indexParts[slot]![1]!, ids[0]);
+  });
+  const header = new DataView(out.buffer, 0, SNAPSHOT_HEADER_BYTES);
+  out.set(SNAPSHOT_MAGIC, 0);
+  const bodyLength = end - SNAPSHOT_HEADER_BYTES;
+  header.setUint32(8, SNAPSHOT_FORMAT_VERSION, true);
+  header.setUint32(12, manifestBytes.length, true);
+  header.setUint32(16, bodyLength >>> 0, true);
+  header.setUint32(20, Math.floor(bodyLength / 2 ** 32), true);
+  header.setUint32(24, crc32(out.subarray(SNAPSHOT_HEADER_BYTES)), true);
+  header.setUint32(28, crc32(out.subarray(0, 28)), true);
+  return out;
+}
+
+function bytesOf(array: Uint16Array | Uint32Array | Float64Array): Uint8Array {
+  return new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
+}
