@@ -26,3 +26,6 @@ const rows = readdirSync(imageDir)
     };
   });
 console.table(rows);
+
+// URL and keyword list checks (issue 10).
+await (await import('./url-and-text.ts')).runUrlAndTextDemo();

@@ -3,3 +3,4 @@ export * from './hashing/index';
 export * from './lists/index';
 export * from './matching/index';
 export * from './reporting/index';
+export * from './urls/index';

@@ -1,5 +1,7 @@
 import { Command } from 'commander';
 import packageJson from '../../package.json' with { type: 'json' };
+import { registerCheckTextCommand } from './check-text-command';
+import { registerCheckUrlCommand } from './check-url-command';
 
 /**
  * The `hashguard` command. Each subcommand lives in its own file under
@@ -17,5 +19,7 @@ export function createProgram(): Command {
       }
       process.exit(2);
     });
+  registerCheckUrlCommand(program);
+  registerCheckTextCommand(program);
   return program;
 }

@@ -1,0 +1,6 @@
+export {
+  type ReadKeywordListFileOptions,
+  type ReadUrlListFileOptions,
+  readKeywordListFile,
+  readUrlListFile,
+} from './read-text-list-file';
