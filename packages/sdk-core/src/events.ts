@@ -3,8 +3,8 @@
  * and hashes, never image bytes or list contents. Each area adds its events
  * to `HashguardEventMap`.
  */
-// biome-ignore lint/complexity/noBannedTypes: areas extend this map by declaration merging
-export type HashguardEventMap = {};
+// biome-ignore lint/suspicious/noEmptyInterface: areas extend this map by declaration merging
+export interface HashguardEventMap {}
 
 export type EventListener<Payload> = (payload: Payload) => void;
 
