@@ -1,9 +1,9 @@
 // The Hashguard demo. Runs on embedded defaults: the benign images that
 // @hashguard/testing ships, or ../shared/pdq-conformance/images when present.
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { hashFiles } from '@hashguard/sdk-node';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const candidates = [
@@ -14,18 +14,33 @@ const imageDir = candidates.find((dir) => existsSync(dir));
 if (!imageDir) throw new Error('no demo images found');
 
 console.log(`Hashguard demo: images from ${imageDir}\n`);
-const rows = readdirSync(imageDir)
+const files = readdirSync(imageDir)
   .filter((name) => /\.(png|jpe?g|webp|gif)$/i.test(name))
-  .sort()
-  .map((name) => {
-    const bytes = readFileSync(join(imageDir, name));
-    return {
-      file: name,
-      bytes: bytes.length,
-      sha256: createHash('sha256').update(bytes).digest('hex'),
-    };
-  });
-console.table(rows);
+  .sort();
+
+// One worker per core, each with its own WASM hasher; results come back in input order.
+const started = performance.now();
+const outcomes = await hashFiles(files.map((name) => join(imageDir, name)));
+const seconds = (performance.now() - started) / 1000;
+
+const short = (hex: string) => `${hex.slice(0, 12)}…`;
+console.table(
+  outcomes.map((outcome, index) =>
+    'error' in outcome
+      ? { file: files[index], error: outcome.error.code }
+      : {
+          file: files[index],
+          size: `${outcome.width}×${outcome.height}`,
+          pdq: short(outcome.pdq),
+          quality: outcome.quality,
+          sha256: short(outcome.sha256),
+        },
+  ),
+);
+console.log(`\n${files.length} images hashed in ${seconds.toFixed(2)} s`);
+
+// A small list built from some of the images, then the folder checked against it (issue 5).
+await (await import('./check-folder.ts')).runCheckFolderDemo(imageDir);
 
 // URL and keyword list checks (issue 10).
 await (await import('./url-and-text.ts')).runUrlAndTextDemo();

@@ -1,1 +1,1 @@
-export {};
+export { createWasmDigest } from './digest/create-wasm-digest';

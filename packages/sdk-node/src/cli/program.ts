@@ -1,7 +1,10 @@
 import { Command } from 'commander';
 import packageJson from '../../package.json' with { type: 'json' };
+import { registerCheckCommand } from './check-command';
 import { registerCheckTextCommand } from './check-text-command';
 import { registerCheckUrlCommand } from './check-url-command';
+import { registerHashCommand } from './hash-command';
+import { registerListCommand } from './list-command';
 
 /**
  * The `hashguard` command. Each subcommand lives in its own file under
@@ -19,6 +22,9 @@ export function createProgram(): Command {
       }
       process.exit(2);
     });
+  registerHashCommand(program);
+  registerCheckCommand(program);
+  registerListCommand(program);
   registerCheckUrlCommand(program);
   registerCheckTextCommand(program);
   return program;

@@ -1,0 +1,62 @@
+// checkUpload (issue 5): build a small list from some of the benign images,
+// save it as a snapshot as `hashguard list import` would, then check every
+// image in the folder and print the verdicts.
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  type CheckEventMap,
+  createEventEmitter,
+  createHashList,
+  encodeSnapshot,
+  packHashLists,
+} from '@hashguard/sdk-core';
+import { createUploadChecker, hashFile } from '@hashguard/sdk-node';
+
+export async function runCheckFolderDemo(imageDir: string): Promise<void> {
+  const files = readdirSync(imageDir)
+    .filter((name) => /\.(png|jpe?g|webp|gif)$/i.test(name))
+    .sort();
+  if (files.length < 2) return;
+  console.log('\nChecking the folder against a list built from two of its images');
+
+  // The "list": the first image by its MD5 (an exact copy blocks), the second
+  // by its PDQ only (it and visually similar images go to review).
+  const [exact, similar] = await Promise.all(
+    files.slice(0, 2).map((name) => hashFile(join(imageDir, name))),
+  );
+  const list = createHashList({
+    listId: 'demo-list',
+    version: '1',
+    source: 'demo',
+    entries: [
+      { algorithm: 'md5', value: exact!.md5, entryId: 'demo-1', category: 'demo' },
+      { algorithm: 'pdq', value: similar!.pdq, entryId: 'demo-2', category: 'demo' },
+    ],
+  });
+  const dir = mkdtempSync(join(tmpdir(), 'hashguard-demo-'));
+  const snapshotPath = join(dir, 'demo-list.hgsnap');
+  writeFileSync(snapshotPath, encodeSnapshot(packHashLists([list])));
+
+  // Server side, every decision is an audit event; the uploader only ever sees the verdict.
+  const events = createEventEmitter<CheckEventMap>();
+  let audited = 0;
+  events.on('upload:checked', () => audited++);
+  const checker = createUploadChecker({ snapshotPath, events, hash: { dihedral: true } });
+  await checker.ready();
+
+  const rows = [];
+  for (const name of files) {
+    const result = await checker.checkUpload(join(imageDir, name), { uploadId: name });
+    const best = result.matches[0];
+    rows.push({
+      file: name,
+      verdict: result.verdict,
+      match: best ? `${best.listId}/${best.entryId} ${best.algorithm} d=${best.distance}` : '',
+      'check ms': result.timings.checkMs.toFixed(3),
+    });
+  }
+  console.table(rows);
+  console.log(`${audited} upload:checked events recorded for the audit log`);
+  rmSync(dir, { recursive: true, force: true });
+}

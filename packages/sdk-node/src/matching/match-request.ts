@@ -1,0 +1,89 @@
+import { type CheckHashes, RequestError } from '@hashguard/sdk-core';
+import { z } from 'zod';
+
+const hex = (length: number) =>
+  z
+    .string()
+    .regex(new RegExp(`^[0-9a-fA-F]{${length}}$`), `expected ${length} hex digits`)
+    .transform((value) => value.toLowerCase());
+
+/**
+ * The only body the match endpoint accepts: hashes of one file, nothing else.
+ * Strict, so a client cannot smuggle file names or other context in.
+ */
+export const matchRequestSchema = z
+  .strictObject({
+    md5: hex(32).optional(),
+    sha1: hex(40).optional(),
+    sha256: hex(64).optional(),
+    pdq: hex(64).optional(),
+    quality: z.number().int().min(0).max(100).optional(),
+    pdqDihedral: z.array(hex(64)).min(1).max(8).optional(),
+  })
+  .refine((body) => body.md5 || body.sha1 || body.sha256 || body.pdq, {
+    message: 'at least one of md5, sha1, sha256, pdq is required',
+  })
+  .refine((body) => body.pdq === undefined || body.quality !== undefined, {
+    message: 'quality is required with pdq',
+    path: ['quality'],
+  });
+
+/**
+ * Reads at most `maxBytes` of the body, refusing as soon as it grows past the
+ * limit, so an oversized or endless body never sits in memory.
+ */
+export async function readLimitedBody(request: Request, maxBytes: number): Promise<Uint8Array> {
+  const declared = request.headers.get('content-length');
+  if (declared !== null && Number(declared) > maxBytes) throw tooLarge(maxBytes);
+  if (!request.body) return new Uint8Array(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge(maxBytes);
+    }
+    chunks.push(value);
+  }
+  if (chunks.length === 1) return chunks[0]!;
+  const body = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return body;
+}
+
+export function parseMatchRequest(body: Uint8Array): CheckHashes {
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(body));
+  } catch (error) {
+    throw new RequestError('E_BAD_REQUEST', 'Body is not valid UTF-8 JSON.', { cause: error });
+  }
+  const parsed = matchRequestSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
+    throw new RequestError(
+      'E_BAD_REQUEST',
+      `Invalid hashes: ${where}${issue?.message ?? 'rejected'}.`,
+      {
+        cause: parsed.error,
+      },
+    );
+  }
+  return parsed.data;
+}
+
+function tooLarge(maxBytes: number): RequestError {
+  return new RequestError(
+    'E_PAYLOAD_TOO_LARGE',
+    `Body exceeds ${maxBytes} bytes; send hashes only.`,
+  );
+}
