@@ -5,6 +5,7 @@ import { registerCheckTextCommand } from './check-text-command';
 import { registerCheckUrlCommand } from './check-url-command';
 import { registerHashCommand } from './hash-command';
 import { registerListCommand } from './list-command';
+import { registerReportCommand } from './report-command';
 
 /**
  * The `hashguard` command. Each subcommand lives in its own file under
@@ -27,5 +28,6 @@ export function createProgram(): Command {
   registerListCommand(program);
   registerCheckUrlCommand(program);
   registerCheckTextCommand(program);
+  registerReportCommand(program);
   return program;
 }

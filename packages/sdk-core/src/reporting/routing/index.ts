@@ -1,0 +1,2 @@
+export { createHttpJsonHotlineAdapter, type HttpJsonHotlineOptions } from './http-json-adapter';
+export { createReportRouter, type ReportRouterOptions } from './report-router';
