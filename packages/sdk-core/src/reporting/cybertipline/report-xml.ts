@@ -14,6 +14,9 @@ const builder = new XMLBuilder({
   ignoreAttributes: false,
   attributeNamePrefix: '@_',
   suppressEmptyNode: true,
+  // fast-xml-parser writes a `true` attribute bare (`<x flag>`) by default,
+  // which is not well-formed XML; CyberTipline wants `flag="true"`.
+  suppressBooleanAttributes: false,
   format: false,
 });
 
