@@ -65,3 +65,21 @@ export { type DecodeSnapshotOptions, decodeSnapshot } from './snapshot/decode-sn
 export { type EncodeSnapshotOptions, encodeSnapshot } from './snapshot/encode-snapshot';
 export { SNAPSHOT_FORMAT_VERSION } from './snapshot/snapshot-layout';
 export type { StringColumn } from './string-column';
+export {
+  type DecodeTextListsSnapshotOptions,
+  decodeTextListsSnapshot,
+} from './text-lists/decode-text-lists-snapshot';
+export { encodeTextListsSnapshot } from './text-lists/encode-text-lists-snapshot';
+export {
+  createTextListSet,
+  keywordListsOf,
+  type TextList,
+  type TextListInput,
+  type TextListMeta,
+  type TextListSet,
+  urlListsOf,
+} from './text-lists/text-list-set';
+export {
+  TEXT_LISTS_SNAPSHOT_FORMAT_VERSION,
+  TEXT_LISTS_SNAPSHOT_MAGIC,
+} from './text-lists/text-lists-layout';

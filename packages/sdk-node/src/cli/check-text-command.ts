@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
 import { createKeywordChecker, type KeywordList, type TextCheckResult } from '@hashguard/sdk-core';
 import type { Command } from 'commander';
-import { readKeywordListFile } from '../urls/read-text-list-file';
+import { readKeywordListsFromPath } from '../urls/read-text-list-path';
 import { collectRepeatable, formatTable } from './text-output';
 
 interface CheckTextOptions {
@@ -20,7 +20,11 @@ export function registerCheckTextCommand(program: Command): void {
   program
     .command('check-text')
     .description('Check lines of text from stdin against keyword lists.')
-    .requiredOption('--list <file>', 'a keyword list file; repeatable', collectRepeatable)
+    .requiredOption(
+      '--list <file>',
+      'a keyword list file, a text-list snapshot (.hgtxt) or a sync store directory; repeatable',
+      collectRepeatable,
+    )
     .option(
       '--json',
       'NDJSON: {"line","verdict","matches":[{"listId","entryId","action"}]} per line',
@@ -29,7 +33,9 @@ export function registerCheckTextCommand(program: Command): void {
       let lists: KeywordList[];
       let checker: ReturnType<typeof createKeywordChecker>;
       try {
-        lists = await Promise.all(options.list.map((path) => readKeywordListFile(path)));
+        lists = (
+          await Promise.all(options.list.map((path) => readKeywordListsFromPath(path)))
+        ).flat();
         checker = createKeywordChecker({ lists });
       } catch (error) {
         process.stderr.write(

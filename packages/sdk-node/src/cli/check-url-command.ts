@@ -5,7 +5,7 @@ import {
   type UrlList,
 } from '@hashguard/sdk-core';
 import type { Command } from 'commander';
-import { readUrlListFile } from '../urls/read-text-list-file';
+import { readUrlListsFromPath } from '../urls/read-text-list-path';
 import { collectRepeatable, formatTable } from './text-output';
 
 interface CheckUrlOptions {
@@ -27,15 +27,21 @@ type Line =
 export function registerCheckUrlCommand(program: Command): void {
   program
     .command('check-url')
-    .description('Check URLs against URL lists (one entry per line, or canonical CSV).')
+    .description(
+      'Check URLs against URL lists (one entry per line, canonical CSV, or text-list snapshots).',
+    )
     .argument('<urls...>', 'URLs, with or without scheme; defanged forms such as hxxp:// accepted')
-    .requiredOption('--list <file>', 'a URL list file; repeatable', collectRepeatable)
+    .requiredOption(
+      '--list <file>',
+      'a URL list file, a text-list snapshot (.hgtxt) or a sync store directory; repeatable',
+      collectRepeatable,
+    )
     .option('--json', 'NDJSON: {"url","verdict","matches":[{"listId","entryId"}]} per URL')
     .option('--www-distinct', 'treat www.<host> and <host> as different sites')
     .action(async (urls: string[], options: CheckUrlOptions) => {
       let lists: UrlList[];
       try {
-        lists = await Promise.all(options.list.map((path) => readUrlListFile(path)));
+        lists = (await Promise.all(options.list.map((path) => readUrlListsFromPath(path)))).flat();
       } catch (error) {
         process.stderr.write(
           `hashguard check-url: cannot load list: ${(error as Error).message}\n`,

@@ -1,5 +1,11 @@
 export { createFileListStore, type FileListStoreOptions } from './file-list-store';
 export { createJsonListSource, type JsonListSourceOptions } from './json-list-source';
+// URL and keyword lists (issue 10): same store, events and atomic swap as hash lists.
+export {
+  createJsonKeywordListSource,
+  createJsonUrlListSource,
+  type JsonTextListSourceOptions,
+} from './json-text-list-source';
 export { createKyTransport, type KyTransportOptions } from './ky-transport';
 export { createListMatcher } from './list-matcher';
 export type { ListPullContext, ListPullResult, ListSource } from './list-source';
@@ -25,3 +31,20 @@ export {
   readListFile,
 } from './read-list-file';
 export { snapshotName } from './snapshot-name';
+export {
+  parseKeywordListDocument,
+  parseUrlListDocument,
+  type TextListDocument,
+} from './text-list-documents';
+export { textListSnapshotName } from './text-list-snapshot-name';
+export type {
+  TextListPullContext,
+  TextListPullResult,
+  TextListSource,
+} from './text-list-source';
+export {
+  type ActiveTextLists,
+  createTextListSync,
+  type TextListSync,
+  type TextListSyncOptions,
+} from './text-list-sync';

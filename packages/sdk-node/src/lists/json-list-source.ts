@@ -75,7 +75,8 @@ export function createJsonListSource(options: JsonListSourceOptions): ListSource
 }
 
 /** RFC 9530 `Repr-Digest: sha-256=:<base64>:`; other algorithms are ignored, absence is allowed. */
-function verifyReprDigest(header: string | undefined, body: Uint8Array, url: string): void {
+// Exported for the URL and keyword list sources (json-text-list-source.ts).
+export function verifyReprDigest(header: string | undefined, body: Uint8Array, url: string): void {
   if (!header) return;
   const match = /(?:^|,)\s*sha-256=:([A-Za-z0-9+/=]+):/.exec(header);
   if (!match) return;

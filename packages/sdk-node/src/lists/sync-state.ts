@@ -14,11 +14,12 @@ export interface SyncState {
 
 const NAME = 'sync-state.json';
 
-export function createSyncState(store: ListStore): SyncState {
+/** `name`: the state file; a second sync sharing the store (text lists) needs its own. */
+export function createSyncState(store: ListStore, name = NAME): SyncState {
   let confirmed: Record<string, number> = {};
   return {
     async load() {
-      const bytes = await store.read(NAME);
+      const bytes = await store.read(name);
       if (!bytes) return;
       try {
         const parsed = JSON.parse(new TextDecoder().decode(bytes)) as { confirmedAt?: unknown };
@@ -35,7 +36,7 @@ export function createSyncState(store: ListStore): SyncState {
     confirmedAt: (listId) => confirmed[listId],
     async confirm(listId, at) {
       confirmed = { ...confirmed, [listId]: at };
-      await store.write(NAME, new TextEncoder().encode(JSON.stringify({ confirmedAt: confirmed })));
+      await store.write(name, new TextEncoder().encode(JSON.stringify({ confirmedAt: confirmed })));
     },
   };
 }

@@ -4,3 +4,4 @@ export {
   readKeywordListFile,
   readUrlListFile,
 } from './read-text-list-file';
+export { readKeywordListsFromPath, readUrlListsFromPath } from './read-text-list-path';

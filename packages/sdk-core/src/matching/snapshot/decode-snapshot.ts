@@ -1,14 +1,12 @@
-import { ListError } from '../../errors/list-error';
 import { decodeUtf8 } from '../formats/utf8';
 import { type HashColumn, type ListSet, VALUE_WIDTH } from '../list-set';
 import type { StringColumn } from '../string-column';
-import { crc32 } from './crc32';
+import { TEXT_LISTS_SNAPSHOT_KIND } from '../text-lists/text-lists-layout';
+import { checkSnapshotHeader, snapshotCorrupt } from './snapshot-header';
 import {
+  HASH_SNAPSHOT_KIND,
   manifestSchema,
   type SectionName,
-  SNAPSHOT_FORMAT_VERSION,
-  SNAPSHOT_HEADER_BYTES,
-  SNAPSHOT_MAGIC,
   type SnapshotManifest,
 } from './snapshot-layout';
 
@@ -27,41 +25,13 @@ export interface DecodeSnapshotOptions {
  * inconsistent structure; `E_SNAPSHOT_VERSION` for another format version.
  */
 export function decodeSnapshot(input: Uint8Array, options: DecodeSnapshotOptions = {}): ListSet {
-  if (input.length < SNAPSHOT_HEADER_BYTES)
-    corrupt(`only ${input.length} bytes, shorter than the header`);
-  for (let i = 0; i < SNAPSHOT_MAGIC.length; i++) {
-    if (input[i] !== SNAPSHOT_MAGIC[i]) corrupt('not a Hashguard snapshot (wrong magic bytes)');
-  }
-  const bytes = input.byteOffset % 8 === 0 ? input : input.slice();
-  const header = new DataView(bytes.buffer, bytes.byteOffset, SNAPSHOT_HEADER_BYTES);
-  if (header.getUint32(28, true) !== crc32(bytes.subarray(0, 28)))
-    corrupt('header checksum mismatch');
-  const version = header.getUint32(8, true);
-  if (version !== SNAPSHOT_FORMAT_VERSION) {
-    throw new ListError(
-      'E_SNAPSHOT_VERSION',
-      `Snapshot format version ${version}; this SDK reads version ${SNAPSHOT_FORMAT_VERSION}. Re-sync or upgrade.`,
-    );
-  }
-  const manifestLength = header.getUint32(12, true);
-  const bodyLength = header.getUint32(16, true) + header.getUint32(20, true) * 2 ** 32;
-  if (bytes.length !== SNAPSHOT_HEADER_BYTES + bodyLength) {
-    corrupt(
-      `length ${bytes.length} bytes, header says ${SNAPSHOT_HEADER_BYTES + bodyLength} (truncated?)`,
-    );
-  }
-  if (
-    !options.skipChecksum &&
-    header.getUint32(24, true) !== crc32(bytes.subarray(SNAPSHOT_HEADER_BYTES))
-  ) {
-    corrupt('body checksum mismatch');
-  }
-  if (SNAPSHOT_HEADER_BYTES + manifestLength > bytes.length) corrupt('manifest runs past the end');
+  const { bytes, manifest: manifestBytes } = checkSnapshotHeader(input, HASH_SNAPSHOT_KIND, {
+    skipChecksum: options.skipChecksum,
+    otherKinds: [TEXT_LISTS_SNAPSHOT_KIND],
+  });
   let manifest: SnapshotManifest;
   try {
-    const json: unknown = JSON.parse(
-      decodeUtf8(bytes.subarray(SNAPSHOT_HEADER_BYTES, SNAPSHOT_HEADER_BYTES + manifestLength)),
-    );
+    const json: unknown = JSON.parse(decodeUtf8(manifestBytes));
     manifest = manifestSchema.parse(json);
   } catch (error) {
     return corrupt('manifest is not valid', error);
@@ -156,9 +126,5 @@ function readColumn(
 }
 
 function corrupt(reason: string, cause?: unknown): never {
-  throw new ListError(
-    'E_SNAPSHOT_CORRUPT',
-    `Snapshot is corrupt: ${reason}. Keep serving the previous snapshot and re-sync.`,
-    cause === undefined ? undefined : { cause },
-  );
+  return snapshotCorrupt(HASH_SNAPSHOT_KIND, reason, cause);
 }

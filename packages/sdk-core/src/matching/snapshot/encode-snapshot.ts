@@ -3,13 +3,12 @@ import type { HashColumn, ListSet } from '../list-set';
 import { chooseSlotBits } from '../pdq-index/mih-plan';
 import { buildMihTables } from '../pdq-index/mih-tables';
 import { pdqWordsView } from '../pdq-index/pdq-words';
-import { crc32 } from './crc32';
+import { writeSnapshotHeader } from './snapshot-header';
 import {
   align8,
+  HASH_SNAPSHOT_KIND,
   type SectionName,
-  SNAPSHOT_FORMAT_VERSION,
   SNAPSHOT_HEADER_BYTES,
-  SNAPSHOT_MAGIC,
   type SnapshotManifest,
 } from './snapshot-layout';
 
@@ -106,15 +105,7 @@ export function encodeSnapshot(set: ListSet, options: EncodeSnapshotOptions = {}
     out.set(indexParts[slot]![0]!, directory[0]);
     out.set(indexParts[slot]![1]!, ids[0]);
   });
-  const header = new DataView(out.buffer, 0, SNAPSHOT_HEADER_BYTES);
-  out.set(SNAPSHOT_MAGIC, 0);
-  const bodyLength = end - SNAPSHOT_HEADER_BYTES;
-  header.setUint32(8, SNAPSHOT_FORMAT_VERSION, true);
-  header.setUint32(12, manifestBytes.length, true);
-  header.setUint32(16, bodyLength >>> 0, true);
-  header.setUint32(20, Math.floor(bodyLength / 2 ** 32), true);
-  header.setUint32(24, crc32(out.subarray(SNAPSHOT_HEADER_BYTES)), true);
-  header.setUint32(28, crc32(out.subarray(0, 28)), true);
+  writeSnapshotHeader(out, HASH_SNAPSHOT_KIND, manifestBytes.length);
   return out;
 }
 

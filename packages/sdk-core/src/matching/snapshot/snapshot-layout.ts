@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { HASH_ALGORITHMS } from '../hash-entry';
+import type { SnapshotKind } from './snapshot-header';
 
 /**
- * Snapshot file layout, format version 1 (all integers little-endian):
+ * Snapshot file layout, format version 1 (all integers little-endian; the
+ * 32-byte header is shared with text-list snapshots, see `snapshot-header.ts`):
  *
  * ```
  * 0   8 B  magic "\x89HGSNP\r\n" (the PNG trick: high bit and CRLF catch
@@ -36,7 +38,14 @@ export const SNAPSHOT_MAGIC = /* @__PURE__ */ Uint8Array.of(
   0x0a,
 );
 export const SNAPSHOT_FORMAT_VERSION = 1;
-export const SNAPSHOT_HEADER_BYTES = 32;
+export { SNAPSHOT_HEADER_BYTES } from './snapshot-header';
+
+/** The hash-list kind of the header shared with text-list snapshots (`snapshot-header.ts`). */
+export const HASH_SNAPSHOT_KIND: SnapshotKind = {
+  magic: SNAPSHOT_MAGIC,
+  version: SNAPSHOT_FORMAT_VERSION,
+  label: 'Snapshot',
+};
 
 export const SECTION_NAMES = [
   'values',

@@ -126,7 +126,10 @@ describe('snapshot', () => {
     forged[count + '"algorithm":"pdq","count":'.length] = '3'.charCodeAt(0);
     const view = new DataView(forged.buffer);
     view.setUint32(24, crc32(forged.subarray(SNAPSHOT_HEADER_BYTES)), true);
+    // The header CRC covers the body CRC: without this the header check refuses it first.
+    view.setUint32(28, crc32(forged.subarray(0, 28)), true);
     expect(codeOf(() => decodeSnapshot(forged))).toBe('E_SNAPSHOT_CORRUPT');
+    expect(() => decodeSnapshot(forged)).toThrow(/section is out of bounds/);
   });
 
   it('computes the standard CRC-32', () => {

@@ -1,0 +1,123 @@
+import { encodeUtf8 } from '../formats/utf8';
+import { SNAPSHOT_HEADER_BYTES, writeSnapshotHeader } from '../snapshot/snapshot-header';
+import { align8 } from '../snapshot/snapshot-layout';
+import type { TextList, TextListSet } from './text-list-set';
+import {
+  TEXT_LISTS_SNAPSHOT_KIND,
+  type TextListsManifest,
+  type TextSectionName,
+  URL_FLAG_PREFIX,
+  URL_FLAG_QUERY_ANY,
+  URL_FLAG_SHA256,
+} from './text-lists-layout';
+
+interface Part {
+  name: TextSectionName;
+  bytes: Uint8Array;
+}
+
+/** Serialises URL and keyword lists into one versioned, checksummed snapshot (layout in `text-lists-layout.ts`). */
+export function encodeTextListsSnapshot(set: TextListSet): Uint8Array {
+  const categories: string[] = [];
+  const categoryIds = new Map<string, number>();
+  const categoryOf = (category: string): number => {
+    let id = categoryIds.get(category);
+    if (id === undefined) {
+      id = categories.length;
+      categories.push(category);
+      categoryIds.set(category, id);
+    }
+    return id;
+  };
+  const parts = set.lists.map((entry) => listParts(entry, categoryOf));
+
+  // Offsets in the manifest depend on its own length: lay out until it is stable.
+  let manifestBytes: Uint8Array = new Uint8Array(0);
+  let end = 0;
+  let manifest: TextListsManifest | undefined;
+  for (let pass = 0; pass < 4; pass++) {
+    let at = align8(SNAPSHOT_HEADER_BYTES + manifestBytes.length);
+    manifest = {
+      categories,
+      lists: set.lists.map((entry, index) => {
+        const sections: TextListsManifest['lists'][number]['sections'] = {};
+        for (const part of parts[index]!) {
+          sections[part.name] = [at, part.bytes.byteLength];
+          at = align8(at + part.bytes.byteLength);
+        }
+        const common = { info: { ...entry.info }, count: entry.list.entries.length, sections };
+        return entry.kind === 'url'
+          ? { kind: 'url' as const, action: entry.list.action, ...common }
+          : { kind: 'keyword' as const, action: entry.list.action, ...common };
+      }),
+    };
+    end = at;
+    const next = encodeUtf8(JSON.stringify(manifest));
+    const stable = next.length === manifestBytes.length;
+    manifestBytes = next;
+    if (stable) break;
+  }
+
+  const out = new Uint8Array(end);
+  out.set(manifestBytes, SNAPSHOT_HEADER_BYTES);
+  manifest!.lists.forEach((list, index) => {
+    for (const part of parts[index]!) out.set(part.bytes, list.sections[part.name]![0]);
+  });
+  writeSnapshotHeader(out, TEXT_LISTS_SNAPSHOT_KIND, manifestBytes.length);
+  return out;
+}
+
+function listParts(entry: TextList, categoryOf: (category: string) => number): Part[] {
+  const count = entry.list.entries.length;
+  const ids: string[] = new Array(count);
+  const values: string[] = new Array(count);
+  const categoryIndex = new Uint32Array(count);
+  const flags = new Uint8Array(count);
+  if (entry.kind === 'url') {
+    entry.list.entries.forEach((item, row) => {
+      ids[row] = item.id;
+      values[row] = item.value;
+      categoryIndex[row] = categoryOf(item.category);
+      flags[row] =
+        (item.match === 'prefix' ? URL_FLAG_PREFIX : 0) |
+        (item.form === 'sha256' ? URL_FLAG_SHA256 : 0) |
+        (item.queryOrder === 'any' ? URL_FLAG_QUERY_ANY : 0);
+    });
+  } else {
+    entry.list.entries.forEach((item, row) => {
+      ids[row] = item.id;
+      values[row] = item.term;
+      categoryIndex[row] = categoryOf(item.category);
+    });
+  }
+  const [idOffsets, idBytes] = stringColumn(ids);
+  const [valueOffsets, valueBytes] = stringColumn(values);
+  const parts: Part[] = [
+    { name: 'entryIdOffsets', bytes: bytesOf(idOffsets) },
+    { name: 'entryIdBytes', bytes: idBytes },
+    { name: 'valueOffsets', bytes: bytesOf(valueOffsets) },
+    { name: 'valueBytes', bytes: valueBytes },
+    { name: 'categoryIndex', bytes: bytesOf(categoryIndex) },
+  ];
+  if (entry.kind === 'url') parts.push({ name: 'flags', bytes: flags });
+  return parts;
+}
+
+function stringColumn(strings: readonly string[]): [Uint32Array, Uint8Array] {
+  const encoded = strings.map(encodeUtf8);
+  const offsets = new Uint32Array(strings.length + 1);
+  let total = 0;
+  encoded.forEach((bytes, index) => {
+    total += bytes.length;
+    offsets[index + 1] = total;
+  });
+  const blob = new Uint8Array(total);
+  encoded.forEach((bytes, index) => {
+    blob.set(bytes, offsets[index]!);
+  });
+  return [offsets, blob];
+}
+
+function bytesOf(array: Uint32Array): Uint8Array {
+  return new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
+}
