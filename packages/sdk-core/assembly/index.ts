@@ -137,6 +137,14 @@ export function dctMatrix(): usize {
   return DCT_MATRIX;
 }
 
+/**
+ * Introspection only (src/hashing/pdq-intermediates.ts): the last 64×64 f32
+ * A that `hash()` fed to the DCT. Not read on the hashing path.
+ */
+export function aMatrix(): usize {
+  return A64;
+}
+
 export function bMatrix(): usize {
   return B16X16;
 }

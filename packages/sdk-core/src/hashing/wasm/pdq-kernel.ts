@@ -13,6 +13,7 @@ interface PdqExports {
   hashes(): number;
   dctMatrix(): number;
   bMatrix(): number;
+  aMatrix(): number;
 }
 
 /**
@@ -38,6 +39,8 @@ export interface PdqKernel {
   /** Views for the tests: D (16×64) and the last B (16×16). */
   dctMatrix(): Float32Array;
   bMatrix(): Float32Array;
+  /** Copy of the last A (64×64), the DCT's input; for pdq-intermediates.ts. */
+  aMatrix(): Float32Array;
 }
 
 const compiled = new Map<boolean, Promise<object>>();
@@ -113,6 +116,9 @@ function wrap(exports: PdqExports, simd: boolean): PdqKernel {
     },
     bMatrix() {
       return new Float32Array(exports.memory.buffer, exports.bMatrix(), 16 * 16).slice();
+    },
+    aMatrix() {
+      return new Float32Array(exports.memory.buffer, exports.aMatrix(), 64 * 64).slice();
     },
   };
 }

@@ -1,0 +1,4 @@
+export {
+  type BlurhashFromImageOptions,
+  createBlurhashFromImage,
+} from './create-blurhash-from-image';
