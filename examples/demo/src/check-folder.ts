@@ -1,11 +1,13 @@
 // checkUpload (issue 5): build a small list from some of the benign images,
 // save it as a snapshot as `hashguard list import` would, then check every
-// image in the folder and print the verdicts.
+// image in the folder and print the verdicts. Returns the blocked uploads, which
+// report-match.ts forwards to the mock CyberTipline.
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   type CheckEventMap,
+  type CheckResult,
   createEventEmitter,
   createHashList,
   encodeSnapshot,
@@ -13,11 +15,18 @@ import {
 } from '@hashguard/sdk-core';
 import { createUploadChecker, hashFile } from '@hashguard/sdk-node';
 
-export async function runCheckFolderDemo(imageDir: string): Promise<void> {
+/** An upload the check blocked: where its bytes are, and the server-side result. */
+export interface BlockedUpload {
+  path: string;
+  fileName: string;
+  result: CheckResult;
+}
+
+export async function runCheckFolderDemo(imageDir: string): Promise<BlockedUpload[]> {
   const files = readdirSync(imageDir)
     .filter((name) => /\.(png|jpe?g|webp|gif)$/i.test(name))
     .sort();
-  if (files.length < 2) return;
+  if (files.length < 2) return [];
   console.log('\nChecking the folder against a list built from two of its images');
 
   // The "list": the first image by its MD5 (an exact copy blocks), the second
@@ -46,8 +55,11 @@ export async function runCheckFolderDemo(imageDir: string): Promise<void> {
   await checker.ready();
 
   const rows = [];
+  const blocked: BlockedUpload[] = [];
   for (const name of files) {
-    const result = await checker.checkUpload(join(imageDir, name), { uploadId: name });
+    const path = join(imageDir, name);
+    const result = await checker.checkUpload(path, { uploadId: name });
+    if (result.verdict === 'block') blocked.push({ path, fileName: name, result });
     const best = result.matches[0];
     rows.push({
       file: name,
@@ -59,4 +71,5 @@ export async function runCheckFolderDemo(imageDir: string): Promise<void> {
   console.table(rows);
   console.log(`${audited} upload:checked events recorded for the audit log`);
   rmSync(dir, { recursive: true, force: true });
+  return blocked;
 }

@@ -40,7 +40,10 @@ console.table(
 console.log(`\n${files.length} images hashed in ${seconds.toFixed(2)} s`);
 
 // A small list built from some of the images, then the folder checked against it (issue 5).
-await (await import('./check-folder.ts')).runCheckFolderDemo(imageDir);
+const blocked = await (await import('./check-folder.ts')).runCheckFolderDemo(imageDir);
+
+// A blocked upload forwarded to the mock CyberTipline; prints the report id it got back (issue 7).
+await (await import('./report-match.ts')).runReportMatchDemo(blocked);
 
 // URL and keyword list checks (issue 10).
 await (await import('./url-and-text.ts')).runUrlAndTextDemo();
