@@ -29,18 +29,20 @@ export async function runCheckFolderDemo(imageDir: string): Promise<BlockedUploa
   if (files.length < 2) return [];
   console.log('\nChecking the folder against a list built from two of its images');
 
-  // The "list": the first image by its MD5 (an exact copy blocks), the second
-  // by its PDQ only (it and visually similar images go to review).
-  const [exact, similar] = await Promise.all(
-    files.slice(0, 2).map((name) => hashFile(join(imageDir, name))),
-  );
+  // The "list": the first image by its MD5 (an exact copy blocks), and the
+  // next image with a usable PDQ (quality >= 50; flatter images are not
+  // matched perceptually) by its PDQ only: it and visually similar images go
+  // to review.
+  const hashed = await Promise.all(files.map((name) => hashFile(join(imageDir, name))));
+  const exact = hashed[0]!;
+  const similar = hashed.slice(1).find((hashes) => hashes.quality >= 50) ?? hashed[1]!;
   const list = createHashList({
     listId: 'demo-list',
     version: '1',
     source: 'demo',
     entries: [
-      { algorithm: 'md5', value: exact!.md5, entryId: 'demo-1', category: 'demo' },
-      { algorithm: 'pdq', value: similar!.pdq, entryId: 'demo-2', category: 'demo' },
+      { algorithm: 'md5', value: exact.md5, entryId: 'demo-1', category: 'demo' },
+      { algorithm: 'pdq', value: similar.pdq, entryId: 'demo-2', category: 'demo' },
     ],
   });
   const dir = mkdtempSync(join(tmpdir(), 'hashguard-demo-'));
