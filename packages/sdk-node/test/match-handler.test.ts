@@ -179,6 +179,67 @@ describe('createMatchHandler', () => {
     });
   });
 
+  describe("answer: 'always-allow' (pages whose matched uploads proceed to review)", () => {
+    const bodies = [
+      { md5: LISTED_MD5 }, // exact → block
+      { pdq: LISTED_PDQ, quality: 90 }, // near → review
+      { md5: '0'.repeat(32) }, // unlisted → allow
+    ];
+
+    it('answers the same bytes whatever matched, while upload:checked carries the real verdict', async () => {
+      const { post, checked } = setup({ answer: 'always-allow' });
+      const answered: { status: number; raw: string; headers: string }[] = [];
+      for (const body of bodies) {
+        const response = await post(JSON.stringify(body));
+        answered.push({
+          status: response.status,
+          raw: await response.text(),
+          headers: JSON.stringify([...response.headers]),
+        });
+      }
+      // Status, headers and body identical for block, review and allow: nothing to tell them apart.
+      expect(new Set(answered.map((a) => JSON.stringify(a))).size).toBe(1);
+      expect(answered[0]).toMatchObject({ status: 200, raw: '{"verdict":"allow"}' });
+      for (const { raw } of answered) {
+        for (const secret of LEAKY) expect(raw).not.toContain(secret);
+        expect(raw).not.toMatch(/block|review|distance|entryId|category|listId/);
+      }
+      expect(checked.map((event) => event.verdict)).toEqual(['block', 'review', 'allow']);
+      expect(checked[0]).toMatchObject({
+        reason: 'match',
+        context: { clientId: 'client-1', via: 'match-endpoint', answer: 'always-allow' },
+        matches: [{ entryId: 'entry-secret-7731', category: 'category-secret-A1' }],
+      });
+      expect(checked[1]?.matches).toMatchObject([{ algorithm: 'pdq', distance: 7 }]);
+    });
+
+    it('still refuses unauthenticated, malformed and rate-limited requests', async () => {
+      const { post, checked } = setup({ answer: 'always-allow' });
+      expect((await post(JSON.stringify({ md5: LISTED_MD5 }), {})).status).toBe(401);
+      expect((await post('{}')).status).toBe(400); // takes one of the 3 tokens
+      const body = JSON.stringify({ md5: LISTED_MD5 });
+      for (let i = 0; i < 2; i++) expect((await post(body)).status).toBe(200);
+      expect((await post(body)).status).toBe(429);
+      expect(checked).toHaveLength(2);
+    });
+
+    it("records the mode: 'verdict' by default", async () => {
+      const { post, checked } = setup();
+      await post(JSON.stringify({ md5: LISTED_MD5 }));
+      expect(checked[0]?.context).toMatchObject({ answer: 'verdict' });
+    });
+
+    it('refuses an unknown answer mode at creation', () => {
+      expect(() =>
+        createMatchHandler({
+          core: createCheckCore({ matcher }),
+          allowAnonymous: true,
+          answer: 'allow' as never,
+        }),
+      ).toThrow(/answer must be 'verdict' or 'always-allow'/);
+    });
+  });
+
   it('refuses other methods with 405', async () => {
     const { handler } = setup();
     const response = await handler(new Request('http://member.test/m', { method: 'GET' }));

@@ -1,6 +1,7 @@
 export { createUploadChecker, type UploadChecker, type UploadCheckerOptions } from './check-upload';
 export {
   createMatchHandler,
+  type MatchAnswer,
   type MatchClient,
   type MatchHandler,
   type MatchHandlerOptions,

@@ -17,9 +17,31 @@ export interface MatchClient {
   [field: string]: unknown;
 }
 
+/**
+ * What the caller is told. Either way the full result (verdict, matches,
+ * hashes, client) is recorded server-side through `upload:checked`.
+ *
+ * - `'verdict'`: `{ "verdict": "allow" | "review" | "block" }`, for pages
+ *   that stop a listed file before it is sent (sdk-browser's `policy: 'block'`).
+ * - `'always-allow'`: `{ "verdict": "allow" }` whatever matched, for pages
+ *   that let every upload proceed and leave a matched file to the server's
+ *   `checkUpload`, which quarantines it (sdk-browser's
+ *   `policy: 'upload-for-review'`). The answer is the same bytes for every
+ *   file, so neither the page nor the network panel (nor a script calling
+ *   the endpoint directly) learns that a file matched. It keeps the
+ *   `verdict` shape so sdk-browser's client reads it unchanged.
+ */
+export type MatchAnswer = 'verdict' | 'always-allow';
+
 export interface MatchHandlerOptions {
   /** The check core (or an upload checker) answering for the active lists. */
   core: { check(hashes: CheckHashes, context?: CheckContext): CheckResult };
+  /**
+   * What the response says; see `MatchAnswer`. Default `'verdict'`. Use
+   * `'always-allow'` wherever matched uploads are meant to proceed to review:
+   * an endpoint that answers the verdict would tell the uploader.
+   */
+  answer?: MatchAnswer;
   /**
    * Identifies the caller (session cookie, bearer token, mTLS header...).
    * Return `undefined` to refuse with 401. Required unless `allowAnonymous`.
@@ -38,6 +60,9 @@ export interface MatchHandlerOptions {
 export type MatchHandler = (request: Request) => Promise<Response>;
 
 const ANONYMOUS: MatchClient = { clientId: 'anonymous' };
+const ANSWERS: readonly MatchAnswer[] = ['verdict', 'always-allow'];
+// One constant body: identical bytes whatever the lists say.
+const ALWAYS_ALLOW_BODY = JSON.stringify({ verdict: 'allow' });
 const STATUS: Record<RequestErrorCode, number> = {
   E_UNAUTHENTICATED: 401,
   E_BAD_REQUEST: 400,
@@ -49,8 +74,9 @@ const HEADERS = { 'content-type': 'application/json', 'cache-control': 'no-store
 
 /**
  * A fetch-style handler for browser pre-upload checks. It takes hashes only
- * and answers the verdict only: distances, entry ids, categories and list
- * contents stay on the server, where `upload:checked` records the full match.
+ * and answers the verdict only (or, with `answer: 'always-allow'`, not even
+ * that): distances, entry ids, categories and list contents stay on the
+ * server, where `upload:checked` records the full match.
  */
 export function createMatchHandler(options: MatchHandlerOptions): MatchHandler {
   const config = normalise(options);
@@ -79,7 +105,16 @@ export function createMatchHandler(options: MatchHandlerOptions): MatchHandler {
         }
       }
       const hashes = parseMatchRequest(await readLimitedBody(request, config.maxBodyBytes));
-      const result = config.core.check(hashes, { ...client, via: 'match-endpoint' });
+      // `answer` goes into the audit record: it says whether the uploader was
+      // told the verdict (and so whether the file can be expected to arrive).
+      const result = config.core.check(hashes, {
+        ...client,
+        via: 'match-endpoint',
+        answer: config.answer,
+      });
+      if (config.answer === 'always-allow') {
+        return new Response(ALWAYS_ALLOW_BODY, { status: 200, headers: HEADERS });
+      }
       return json(200, { verdict: result.verdict });
     } catch (error) {
       if (isHashguardError(error) && error.code in STATUS)
@@ -105,6 +140,13 @@ function normalise(options: MatchHandlerOptions) {
       'createMatchHandler needs `authenticate(request)`; pass `allowAnonymous: true` to accept anyone explicitly.',
     );
   }
+  const answer = options.answer ?? 'verdict';
+  if (!ANSWERS.includes(answer)) {
+    throw new ConfigError(
+      'E_INVALID_OPTIONS',
+      `answer must be 'verdict' or 'always-allow', not ${String(answer)}.`,
+    );
+  }
   const maxBodyBytes = options.maxBodyBytes ?? 4096;
   if (!(Number.isInteger(maxBodyBytes) && maxBodyBytes > 0)) {
     throw new ConfigError(
@@ -124,6 +166,7 @@ function normalise(options: MatchHandlerOptions) {
   }
   return {
     core: options.core,
+    answer,
     authenticate: options.authenticate,
     allowAnonymous: options.allowAnonymous === true,
     maxBodyBytes,
