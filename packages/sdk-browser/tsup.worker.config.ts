@@ -1,5 +1,28 @@
 import { writeFile } from 'node:fs/promises';
+import type { Plugin } from 'esbuild';
 import { defineConfig } from 'tsup';
+
+/**
+ * onnxruntime-web is never bundled into the worker: a classic script cannot
+ * split it into a lazy chunk, and it is several times the worker's budget.
+ * worker-models.ts loads ORT's own classic build with `importScripts`, only
+ * when models are configured, and passes it as `runtime`, so sdk-core's
+ * `import('onnxruntime-web')` is never reached; it resolves to this stub.
+ * (`external` does not work here: `noExternal` wins in tsup.)
+ */
+const withoutOnnxRuntime: Plugin = {
+  name: 'without-onnxruntime',
+  setup(build) {
+    build.onResolve({ filter: /^onnxruntime-web(\/.*)?$/ }, () => ({
+      path: 'onnxruntime-web',
+      namespace: 'without-onnxruntime',
+    }));
+    build.onLoad({ filter: /.*/, namespace: 'without-onnxruntime' }, () => ({
+      contents: 'export {};',
+      loader: 'js',
+    }));
+  },
+};
 
 /**
  * The hashing worker as one self-contained classic script: a worker cannot
@@ -14,6 +37,7 @@ export default defineConfig({
   platform: 'browser',
   target: 'es2022',
   noExternal: [/.*/],
+  esbuildPlugins: [withoutOnnxRuntime],
   minify: true,
   dts: false,
   sourcemap: false,

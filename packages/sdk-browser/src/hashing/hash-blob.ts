@@ -3,6 +3,7 @@ import {
   type Digest,
   type DigestAlgorithm,
   type Hasher,
+  type Pixels,
 } from '@hashguard/sdk-core';
 import { decodeForPdq } from '../decode/decode-image';
 import type { FileHashes, HashRunOptions } from './file-hashes';
@@ -16,6 +17,8 @@ export interface HashBlobDeps {
   dihedral: boolean;
   /** Main-thread runs pass a yield between chunks; a worker has no UI to keep responsive. */
   yieldToEventLoop?: () => Promise<void>;
+  /** Receives the decoded pixels PDQ is computed from (e.g. for model signals), without a second decode. */
+  onPixels?: (pixels: Pixels) => void;
 }
 
 const ALGORITHMS: readonly DigestAlgorithm[] = ['md5', 'sha1', 'sha256'];
@@ -65,6 +68,7 @@ export async function hashBlob(
   };
   const pixels = await decodeForPdq(file, decodeOptions);
   signal?.throwIfAborted();
+  if (pixels) deps.onPixels?.(pixels);
   const hashes: FileHashes = { md5, sha1, sha256 };
   if (pixels && deps.dihedral) {
     const { quality, hashes: variants } = deps.hasher.pdqDihedral(pixels, { mode: 'reference' });

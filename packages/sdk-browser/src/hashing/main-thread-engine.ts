@@ -1,8 +1,8 @@
 import { createHasher, type Hasher } from '@hashguard/sdk-core';
 import { createWasmDigest } from '../digest/create-wasm-digest';
-import type { FileHashes, HashRunOptions } from './file-hashes';
+import type { HashRunOptions } from './file-hashes';
 import { hashBlob } from './hash-blob';
-import type { HashEngine } from './hash-engine';
+import type { HashEngine, HashOutcome } from './hash-engine';
 import { yieldToEventLoop } from './yield-to-event-loop';
 
 /**
@@ -21,7 +21,7 @@ export function createMainThreadEngine(settings: {
   let generation = 0;
   return {
     kind: 'main-thread',
-    async hash(file: Blob, options: HashRunOptions = {}): Promise<FileHashes> {
+    async hash(file: Blob, options: HashRunOptions = {}): Promise<HashOutcome> {
       const started = generation;
       hasher ??= createHasher().catch((error: unknown) => {
         hasher = undefined;
@@ -34,7 +34,7 @@ export function createMainThreadEngine(settings: {
       );
       if (started !== generation)
         throw new DOMException('The pre-upload check was terminated.', 'AbortError');
-      return hashes;
+      return { hashes };
     },
     terminate() {
       generation++;

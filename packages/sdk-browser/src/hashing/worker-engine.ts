@@ -1,11 +1,11 @@
 import { HashingError } from '@hashguard/sdk-core';
 import { fromWireError } from '../worker/from-wire-error';
-import type { FromWorker, ToWorker } from '../worker/protocol';
-import type { FileHashes, HashRunOptions } from './file-hashes';
-import type { HashEngine } from './hash-engine';
+import type { FromWorker, ToWorker, WorkerModelsConfig } from '../worker/protocol';
+import type { HashRunOptions } from './file-hashes';
+import type { HashEngine, HashOutcome } from './hash-engine';
 
 interface Pending {
-  resolve(hashes: FileHashes): void;
+  resolve(outcome: HashOutcome): void;
   reject(error: unknown): void;
   options: HashRunOptions;
 }
@@ -21,6 +21,7 @@ const terminated = () => new DOMException('The pre-upload check was terminated.'
 export function createWorkerEngine(
   spawn: () => Worker | Promise<Worker>,
   settings: { maxPixels: number; dihedral: boolean },
+  models?: WorkerModelsConfig,
 ): HashEngine {
   let worker: Promise<Worker> | undefined;
   let generation = 0;
@@ -41,8 +42,13 @@ export function createWorkerEngine(
       return;
     }
     pending.delete(message.id);
-    if (message.type === 'done') entry.resolve(message.hashes);
-    else entry.reject(fromWireError(message.error));
+    if (message.type === 'done') {
+      entry.resolve(
+        message.modelFlagged === undefined
+          ? { hashes: message.hashes }
+          : { hashes: message.hashes, modelFlagged: message.modelFlagged },
+      );
+    } else entry.reject(fromWireError(message.error));
   }
 
   async function start(): Promise<Worker> {
@@ -57,6 +63,8 @@ export function createWorkerEngine(
       );
     }
     started.addEventListener('message', onMessage);
+    // Before any file, so every file of this worker runs the models.
+    if (models) started.postMessage({ type: 'models', models } satisfies ToWorker);
     started.addEventListener('error', (event) => {
       // The script failed to load or threw at top level: nothing in flight can finish.
       event.preventDefault();
@@ -82,7 +90,7 @@ export function createWorkerEngine(
 
   return {
     kind: 'worker',
-    async hash(file: Blob, options: HashRunOptions = {}): Promise<FileHashes> {
+    async hash(file: Blob, options: HashRunOptions = {}): Promise<HashOutcome> {
       const { signal } = options;
       signal?.throwIfAborted();
       const startedIn = generation;
@@ -90,7 +98,7 @@ export function createWorkerEngine(
       if (startedIn !== generation) throw terminated();
       signal?.throwIfAborted();
       const id = nextId++;
-      return new Promise<FileHashes>((resolve, reject) => {
+      return new Promise<HashOutcome>((resolve, reject) => {
         const onAbort = () => {
           pending.delete(id);
           target.postMessage({ type: 'abort', id } satisfies ToWorker);

@@ -12,8 +12,13 @@ import type { PreUploadConfig } from './pre-upload-options';
  * refuses anything more). Response: `{ "verdict": "allow" | "review" |
  * "block" }`. The endpoint answers generically (it is visible in the
  * browser's network panel): no list, hash, distance or category.
+ *
+ * With model signals configured, the body also has `modelFlagged`: whether
+ * a model in the worker asks for human review (never scores). The endpoint
+ * records it for the member's review queue; it must not turn the answer into
+ * `block` (a model never blocks by itself).
  */
-export type MatchRequestBody = CheckHashes;
+export type MatchRequestBody = CheckHashes & { modelFlagged?: boolean };
 
 export interface MatchResponseBody {
   verdict: Verdict;
@@ -65,13 +70,16 @@ export async function requestVerdict(
   config: PreUploadConfig,
   hashes: FileHashes,
   signal?: AbortSignal,
+  modelFlagged?: boolean,
 ): Promise<Verdict> {
+  const request: MatchRequestBody =
+    modelFlagged === undefined ? hashes : { ...hashes, modelFlagged };
   let body: unknown;
   try {
     body = await ky
       .post(config.endpoint, {
         ...config.fetchOptions,
-        json: hashes satisfies MatchRequestBody,
+        json: request,
         timeout: config.timeoutMs,
         retry: {
           limit: config.retryLimit,

@@ -1,5 +1,5 @@
 import type { FileHashes, HashProgress } from '../hashing/file-hashes';
-import type { HashEngine } from '../hashing/hash-engine';
+import type { HashEngine, HashOutcome } from '../hashing/hash-engine';
 import { createMainThreadEngine } from '../hashing/main-thread-engine';
 import { createWorkerEngine } from '../hashing/worker-engine';
 import { spawnInlineWorker } from '../worker/inline-worker';
@@ -43,6 +43,22 @@ export interface PreUploadCheck {
   terminate(): void;
 }
 
+/**
+ * Whether the models ask for review, for the match request. A flag never
+ * changes what the page is told: it cannot block by itself, and telling the
+ * uploader would tip them off. Without a Worker the models cannot run; the
+ * fail mode decides, as for any failed model.
+ */
+function modelFlagOf(
+  config: ReturnType<typeof normalisePreUploadOptions>,
+  engine: HashEngine,
+  outcome: HashOutcome,
+): boolean | undefined {
+  if (!config.models) return undefined;
+  if (engine.kind === 'main-thread') return config.models.failMode === 'closed';
+  return outcome.modelFlagged;
+}
+
 /** Share of the progress bar for hashing; the match request takes the rest. */
 const HASHING_SHARE = 0.9;
 
@@ -50,7 +66,7 @@ function createEngine(config: ReturnType<typeof normalisePreUploadOptions>): Has
   const settings = { maxPixels: config.maxPixels, dihedral: config.dihedral };
   if (config.worker === false) return createMainThreadEngine(settings);
   const spawn = config.worker === 'inline' ? spawnInlineWorker : config.worker;
-  return createWorkerEngine(spawn, settings);
+  return createWorkerEngine(spawn, settings, config.models);
 }
 
 /**
@@ -76,13 +92,19 @@ export function createPreUploadCheck(options: PreUploadCheckOptions): PreUploadC
           });
         }
       };
-      const hashes = await engine.hash(file, {
+      const outcome = await engine.hash(file, {
         ...(signal && { signal }),
         onProgress: (progress) =>
           report({ stage: progress.stage, fraction: progress.fraction * HASHING_SHARE }),
       });
+      const { hashes } = outcome;
       report({ stage: 'matching', fraction: HASHING_SHARE });
-      const endpointVerdict = await requestVerdict(config, hashes, signal);
+      const endpointVerdict = await requestVerdict(
+        config,
+        hashes,
+        signal,
+        modelFlagOf(config, engine, outcome),
+      );
       // 'upload-for-review' never stops the upload: the server quarantines it,
       // and the page behaves exactly as for any other file.
       const verdict: PreUploadVerdict =

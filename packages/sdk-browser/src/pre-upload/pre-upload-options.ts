@@ -1,4 +1,11 @@
-import { ConfigError } from '@hashguard/sdk-core';
+import {
+  ConfigError,
+  type FailMode,
+  type ModelSignalOptions,
+  normaliseModelCheckPolicy,
+  type OrtWasmOptions,
+} from '@hashguard/sdk-core';
+import type { WorkerModelsConfig } from '../worker/protocol';
 
 /** What the page does when the member's endpoint reports a match. */
 export type PreUploadPolicy =
@@ -12,6 +19,39 @@ export type PreUploadFetchOptions = Pick<
   RequestInit,
   'headers' | 'credentials' | 'mode' | 'cache' | 'referrerPolicy' | 'keepalive'
 >;
+
+/** One model signal of the pre-upload check. */
+export interface PreUploadModel {
+  /**
+   * `createModelSignal` options. `model` is a URL (resolved against the
+   * page, fetched by ORT in the worker) or the ONNX bytes.
+   */
+  signal: Omit<ModelSignalOptions, 'runtime' | 'wasm'>;
+  /** Label → threshold: a score strictly above it flags the upload for review. Labels not listed never flag. */
+  scoreThresholds: Readonly<Record<string, number>>;
+}
+
+/**
+ * Model signals run in the worker on the pixels it decoded for PDQ. A flag
+ * never blocks and never shows on the page: the upload proceeds (whatever
+ * `policy` says) and `modelFlagged: true` goes with the hashes to the match
+ * endpoint; scores never leave the worker. Embedding-list matching is not
+ * offered here: like a hash list, an embedding list never goes to a browser;
+ * run it on the server (`createUploadChecker({ models })`).
+ */
+export interface PreUploadModelsOptions {
+  signals: PreUploadModel | readonly PreUploadModel[];
+  /**
+   * onnxruntime-web's classic build, `ort.wasm.min.js` (or `ort.min.js`) from
+   * `onnxruntime-web/dist/`, served by you; the worker loads it with
+   * `importScripts` on the first check, and only when models are configured.
+   */
+  ortScriptUrl: string | URL;
+  /** ORT wasm settings. Default: `wasmPaths` beside `ortScriptUrl`, one thread. */
+  wasm?: Pick<OrtWasmOptions, 'wasmPaths' | 'numThreads'>;
+  /** What a failed model means: `closed` (default) flags the upload for review, `open` ignores it. */
+  failMode?: FailMode;
+}
 
 export interface PreUploadCheckOptions {
   /** The member's own match endpoint (hashes in, generic verdict out). Never a hotline URL. */
@@ -39,6 +79,8 @@ export interface PreUploadCheckOptions {
    * about 530 more bytes per request. Default false.
    */
   dihedral?: boolean;
+  /** Model signals run in the worker (needs a worker; ORT loaded only when set). */
+  models?: PreUploadModelsOptions;
 }
 
 export interface PreUploadConfig {
@@ -50,6 +92,7 @@ export interface PreUploadConfig {
   retryLimit: number;
   maxPixels: number;
   dihedral: boolean;
+  models: WorkerModelsConfig | undefined;
 }
 
 const POLICIES: readonly PreUploadPolicy[] = ['block', 'upload-for-review'];
@@ -91,5 +134,69 @@ export function normalisePreUploadOptions(options: PreUploadCheckOptions): PreUp
     retryLimit: positiveInteger('retryLimit', options.retryLimit ?? 2, true),
     maxPixels: positiveInteger('maxPixels', options.maxPixels ?? 100_000_000),
     dihedral: options.dihedral === true,
+    models: options.models === undefined ? undefined : normaliseModels(options.models, worker),
+  };
+}
+
+/** Absolute, because the worker runs from a Blob URL and cannot resolve relative ones. */
+function absolute(url: string | URL): string {
+  const base = (globalThis as { location?: { href: string } }).location?.href;
+  try {
+    return new URL(String(url), base).href;
+  } catch (cause) {
+    throw new ConfigError(
+      'E_INVALID_OPTIONS',
+      `createPreUploadCheck: models: ${String(url)} is not a URL (relative URLs need a page).`,
+      { cause },
+    );
+  }
+}
+
+function normaliseModels(
+  options: PreUploadModelsOptions,
+  worker: PreUploadConfig['worker'],
+): WorkerModelsConfig {
+  const invalid = (message: string) =>
+    new ConfigError('E_INVALID_OPTIONS', `createPreUploadCheck: models: ${message}`);
+  if (worker === false && options && typeof Worker !== 'undefined') {
+    throw invalid('model signals run in the worker; remove `worker: false`.');
+  }
+  const signals = Array.isArray(options?.signals)
+    ? options.signals
+    : [options?.signals as PreUploadModel];
+  if (signals.length === 0 || signals.some((entry) => !entry?.signal)) {
+    throw invalid('`signals` needs at least one `{ signal, scoreThresholds }`.');
+  }
+  if (!options.ortScriptUrl) throw invalid('`ortScriptUrl` (ort.wasm.min.js) is required.');
+  const failMode = options.failMode ?? 'closed';
+  if (failMode !== 'closed' && failMode !== 'open') {
+    throw invalid(`failMode must be 'closed' or 'open', not ${String(failMode)}.`);
+  }
+  const wasm: OrtWasmOptions = {};
+  if (typeof options.wasm?.wasmPaths === 'string')
+    wasm.wasmPaths = absolute(options.wasm.wasmPaths);
+  else if (options.wasm?.wasmPaths) wasm.wasmPaths = options.wasm.wasmPaths;
+  if (options.wasm?.numThreads !== undefined) wasm.numThreads = options.wasm.numThreads;
+  return {
+    ortScriptUrl: absolute(options.ortScriptUrl),
+    wasm,
+    failMode,
+    signals: signals.map((entry, index) => {
+      const name = entry.signal.name ?? `model ${index + 1}`;
+      const { scoreThresholds } = normaliseModelCheckPolicy(name, {
+        scoreThresholds: entry.scoreThresholds ?? {},
+      });
+      const model = entry.signal.model;
+      const href =
+        typeof model === 'string'
+          ? model
+          : typeof model === 'object' && model !== null && 'href' in model
+            ? model.href
+            : undefined;
+      return {
+        signal: { ...entry.signal, name, model: href === undefined ? model : absolute(href) },
+        scoreThresholds,
+      };
+    }),
   };
 }

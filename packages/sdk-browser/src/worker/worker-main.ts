@@ -3,17 +3,20 @@
  * self-contained classic script (sdk-core's WASM and hash-wasm included) that
  * the main entry inlines, and also shipped as `@hashguard/sdk-browser/worker`.
  */
-import { createHasher, type Hasher } from '@hashguard/sdk-core';
+import { createHasher, type Hasher, type Pixels } from '@hashguard/sdk-core';
 import { createWasmDigest } from '../digest/create-wasm-digest';
 import { hashBlob } from '../hashing/hash-blob';
 import type { FromWorker, ToWorker } from './protocol';
 import { toWireError } from './to-wire-error';
+import { createWorkerModels, type WorkerModels } from './worker-models';
 
 declare const self: DedicatedWorkerGlobalScope;
 
 let hasher: Promise<Hasher> | undefined;
 const digest = createWasmDigest();
 const running = new Map<number, AbortController>();
+/** Set by a `models` message from the page; ORT is loaded only then. */
+let models: WorkerModels | undefined;
 
 function send(message: FromWorker): void {
   self.postMessage(message);
@@ -28,15 +31,38 @@ async function run(id: number, file: Blob, maxPixels: number, dihedral: boolean)
       hasher = undefined; // let the next file try again rather than fail forever
       throw error;
     });
+    const modelStage = models;
+    let pixels: Pixels | undefined;
     const hashes = await hashBlob(
       file,
-      { hasher: await hasher, digest, maxPixels, dihedral },
+      {
+        hasher: await hasher,
+        digest,
+        maxPixels,
+        dihedral,
+        // The model runs on the pixels PDQ was computed from: no second decode.
+        ...(modelStage && {
+          onPixels: (decoded: Pixels) => {
+            pixels = decoded;
+          },
+        }),
+      },
       {
         signal: controller.signal,
         onProgress: (progress) => send({ type: 'progress', id, progress }),
       },
     );
-    if (!controller.signal.aborted) send({ type: 'done', id, hashes });
+    const modelFlagged =
+      modelStage && pixels && !controller.signal.aborted
+        ? await modelStage.flag(pixels)
+        : undefined;
+    if (!controller.signal.aborted) {
+      send(
+        modelFlagged === undefined
+          ? { type: 'done', id, hashes }
+          : { type: 'done', id, hashes, modelFlagged },
+      );
+    }
   } catch (error) {
     if (!controller.signal.aborted) send({ type: 'failed', id, error: toWireError(error) });
   } finally {
@@ -48,5 +74,8 @@ self.addEventListener('message', (event: MessageEvent<ToWorker>) => {
   const message = event.data;
   if (message.type === 'hash')
     void run(message.id, message.file, message.maxPixels, message.dihedral);
-  else running.get(message.id)?.abort();
+  else if (message.type === 'models') {
+    void models?.close();
+    models = createWorkerModels(message.models);
+  } else running.get(message.id)?.abort();
 });

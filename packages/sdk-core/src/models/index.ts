@@ -6,6 +6,12 @@ export {
   type ModelSignalPolicy,
 } from './apply-model-signal';
 export {
+  applyModelsToCheck,
+  type ModelCheckInput,
+  type ModelCheckPolicy,
+  normaliseModelCheckPolicy,
+} from './apply-models-to-check';
+export {
   createModelSession,
   type ModelSession,
   type ModelSessionOptions,

@@ -320,3 +320,49 @@ describe('createCheckCore queries and events', () => {
     expect(core.check({ md5: MD5_A }).verdict).toBe('block');
   });
 });
+
+describe('createCheckCore decide and record', () => {
+  it('decide gives the check result without emitting; record emits it once, as amended', () => {
+    const events = createEventEmitter<CheckEventMap>();
+    const seen: UploadCheckedEvent[] = [];
+    events.on('upload:checked', (event) => seen.push(event));
+    const core = createCheckCore({
+      matcher: tableMatcher([md5Hit]),
+      listVersions: fresh,
+      events,
+      clock,
+    });
+    const decided = core.decide({ md5: '1'.repeat(32) }, { hashMs: 2 });
+    expect(decided).toMatchObject({ verdict: 'allow', reason: 'no-match' });
+    expect(decided.timings.hashMs).toBe(2);
+    expect(seen).toHaveLength(0);
+    const amended = { ...decided, verdict: 'review' as const, reason: 'model-flag' as const };
+    expect(core.record(amended, { uploadId: 'u-9' })).toBe(amended);
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toMatchObject({
+      verdict: 'review',
+      reason: 'model-flag',
+      context: { uploadId: 'u-9' },
+      at: 2_000,
+    });
+  });
+
+  it('decide does not emit when no lists are loaded or the matcher fails either', () => {
+    const events = createEventEmitter<CheckEventMap>();
+    const seen: UploadCheckedEvent[] = [];
+    events.on('upload:checked', (event) => seen.push(event));
+    const unloaded = createCheckCore({ active: () => undefined, events, clock });
+    expect(unloaded.decide({ md5: MD5_A }).reason).toBe('no-lists');
+    const broken = createCheckCore({
+      matcher: {
+        match() {
+          throw new Error('index corrupted');
+        },
+      },
+      events,
+      clock,
+    });
+    expect(broken.decide({ md5: MD5_A }).reason).toBe('error');
+    expect(seen).toHaveLength(0);
+  });
+});

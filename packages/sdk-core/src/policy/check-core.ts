@@ -41,6 +41,13 @@ export interface CheckCore {
   readonly policy: NormalisedPolicy;
   /** Matches hashes against the active lists and applies the policy. Never throws. */
   check(hashes: CheckHashes, context?: CheckContext, measured?: { hashMs?: number }): CheckResult;
+  /**
+   * `check` without emitting `upload:checked`, for callers that add evidence
+   * first (model signals on the decoded pixels) and then `record` the result.
+   */
+  decide(hashes: CheckHashes, measured?: { hashMs?: number }): CheckResult;
+  /** Emits `upload:checked` for a result of `decide` (with any evidence added) and returns it. */
+  record(result: CheckResult, context?: CheckContext): CheckResult;
   /** The fail-mode verdict for an upload that could not be checked (e.g. hashing failed). */
   fail(
     error: unknown,
@@ -65,14 +72,18 @@ export function createCheckCore(options: CheckCoreOptions): CheckCore {
   const events = options.events;
   const active = resolveActive(options);
 
-  function finish(result: CheckResult, context: CheckContext): CheckResult {
+  function record(result: CheckResult, context: CheckContext = {}): CheckResult {
     events?.emit('upload:checked', { ...result, at: clock.now(), context });
     return result;
+  }
+  // `context` undefined: decide only (see `decide`); the caller records.
+  function finish(result: CheckResult, context: CheckContext | undefined): CheckResult {
+    return context === undefined ? result : record(result, context);
   }
 
   function failed(
     error: unknown,
-    context: CheckContext,
+    context: CheckContext | undefined,
     hashes: CheckHashes,
     listVersions: ActiveListVersion[],
     timings: CheckResult['timings'],
@@ -100,88 +111,96 @@ export function createCheckCore(options: CheckCoreOptions): CheckCore {
       const timings = { ...measured, matchMs: 0, checkMs: 0 };
       return failed(error, context, hashes, [...(active()?.listVersions ?? [])], timings);
     },
-    check(hashes, context = {}, measured = {}) {
-      const started = monotonic();
-      let lists: ActiveLists | undefined;
-      try {
-        lists = active();
-        const listVersions = [...(lists?.listVersions ?? [])];
-        const pdqUsed =
-          hashes.pdq !== undefined &&
-          (hashes.quality === undefined || hashes.quality >= policy.pdqMinQuality);
-        if (!lists) {
-          // Nothing loaded yet (first sync pending or failed): no answer we can vouch for.
-          const verdict: Verdict = policy.failMode === 'closed' ? 'review' : 'allow';
-          const timings = { ...measured, matchMs: 0, checkMs: monotonic() - started };
-          return finish(
-            {
-              verdict,
-              reason: 'no-lists',
-              matches: [],
-              hashes,
-              quality: hashes.quality,
-              pdqUsed,
-              listVersions,
-              staleLists: [],
-              timings,
-            },
-            context,
-          );
-        }
-        const query: CheckQuery = { md5: hashes.md5, sha1: hashes.sha1, sha256: hashes.sha256 };
-        if (pdqUsed) {
-          query.pdq = hashes.pdq;
-          if (hashes.pdqDihedral) query.pdqDihedral = hashes.pdqDihedral;
-        }
-        const matchStarted = monotonic();
-        const candidates = lists.matcher.match(query, { pdqThreshold: policy.maxPdqThreshold });
-        const matchMs = monotonic() - matchStarted;
+    record,
+    check: (hashes, context = {}, measured = {}) => evaluate(hashes, context, measured),
+    decide: (hashes, measured = {}) => evaluate(hashes, undefined, measured),
+  };
 
-        const matches: CheckMatch[] = [];
-        let verdict: Verdict = 'allow';
-        for (const match of candidates) {
-          const listPolicy = listPolicyFor(policy, match.listId);
-          if (match.algorithm === 'pdq') {
-            if (match.distance > listPolicy.pdqThreshold) continue;
-            verdict = stricterVerdict(verdict, listPolicy.pdqAction);
-          } else {
-            verdict = stricterVerdict(verdict, listPolicy.exactAction);
-          }
-          matches.push(match);
-        }
-        let reason: CheckReason = matches.length > 0 ? 'match' : 'no-match';
-
-        const now = clock.now();
-        const staleLists = listVersions
-          .filter((list) => now - list.updatedAt > policy.maxListAgeMs)
-          .map((list) => list.listId);
-        if (staleLists.length > 0 && policy.failMode === 'closed') {
-          // An old list may miss entries added since; don't let "no match" stand as "allow".
-          const failVerdict = stricterVerdict(verdict, 'review');
-          if (failVerdict !== verdict) reason = 'stale-lists';
-          verdict = failVerdict;
-        }
-        const timings = { ...measured, matchMs, checkMs: monotonic() - started };
+  function evaluate(
+    hashes: CheckHashes,
+    context: CheckContext | undefined,
+    measured: { hashMs?: number },
+  ): CheckResult {
+    const started = monotonic();
+    let lists: ActiveLists | undefined;
+    try {
+      lists = active();
+      const listVersions = [...(lists?.listVersions ?? [])];
+      const pdqUsed =
+        hashes.pdq !== undefined &&
+        (hashes.quality === undefined || hashes.quality >= policy.pdqMinQuality);
+      if (!lists) {
+        // Nothing loaded yet (first sync pending or failed): no answer we can vouch for.
+        const verdict: Verdict = policy.failMode === 'closed' ? 'review' : 'allow';
+        const timings = { ...measured, matchMs: 0, checkMs: monotonic() - started };
         return finish(
           {
             verdict,
-            reason,
-            matches,
+            reason: 'no-lists',
+            matches: [],
             hashes,
             quality: hashes.quality,
             pdqUsed,
             listVersions,
-            staleLists,
+            staleLists: [],
             timings,
           },
           context,
         );
-      } catch (error) {
-        const timings = { ...measured, matchMs: 0, checkMs: monotonic() - started };
-        return failed(error, context, hashes, [...(lists?.listVersions ?? [])], timings);
       }
-    },
-  };
+      const query: CheckQuery = { md5: hashes.md5, sha1: hashes.sha1, sha256: hashes.sha256 };
+      if (pdqUsed) {
+        query.pdq = hashes.pdq;
+        if (hashes.pdqDihedral) query.pdqDihedral = hashes.pdqDihedral;
+      }
+      const matchStarted = monotonic();
+      const candidates = lists.matcher.match(query, { pdqThreshold: policy.maxPdqThreshold });
+      const matchMs = monotonic() - matchStarted;
+
+      const matches: CheckMatch[] = [];
+      let verdict: Verdict = 'allow';
+      for (const match of candidates) {
+        const listPolicy = listPolicyFor(policy, match.listId);
+        if (match.algorithm === 'pdq') {
+          if (match.distance > listPolicy.pdqThreshold) continue;
+          verdict = stricterVerdict(verdict, listPolicy.pdqAction);
+        } else {
+          verdict = stricterVerdict(verdict, listPolicy.exactAction);
+        }
+        matches.push(match);
+      }
+      let reason: CheckReason = matches.length > 0 ? 'match' : 'no-match';
+
+      const now = clock.now();
+      const staleLists = listVersions
+        .filter((list) => now - list.updatedAt > policy.maxListAgeMs)
+        .map((list) => list.listId);
+      if (staleLists.length > 0 && policy.failMode === 'closed') {
+        // An old list may miss entries added since; don't let "no match" stand as "allow".
+        const failVerdict = stricterVerdict(verdict, 'review');
+        if (failVerdict !== verdict) reason = 'stale-lists';
+        verdict = failVerdict;
+      }
+      const timings = { ...measured, matchMs, checkMs: monotonic() - started };
+      return finish(
+        {
+          verdict,
+          reason,
+          matches,
+          hashes,
+          quality: hashes.quality,
+          pdqUsed,
+          listVersions,
+          staleLists,
+          timings,
+        },
+        context,
+      );
+    } catch (error) {
+      const timings = { ...measured, matchMs: 0, checkMs: monotonic() - started };
+      return failed(error, context, hashes, [...(lists?.listVersions ?? [])], timings);
+    }
+  }
 }
 
 function resolveActive(options: CheckCoreOptions): () => ActiveLists | undefined {

@@ -1,3 +1,5 @@
+import type { ModelFlag } from '../models/apply-model-signal';
+import type { EmbeddingMatch } from '../models/embedding-index';
 import type { CheckAlgorithm, Verdict } from './verdict';
 
 /** The hashes of one upload, as `hashFile()` or a browser pre-upload check gives them. */
@@ -54,7 +56,16 @@ export interface ActiveLists {
 }
 
 /** Why the verdict is what it is; for the audit log, never for the uploader. */
-export type CheckReason = 'match' | 'no-match' | 'stale-lists' | 'no-lists' | 'error';
+export type CheckReason =
+  | 'match'
+  | 'no-match'
+  | 'stale-lists'
+  | 'no-lists'
+  | 'error'
+  /** A model signal's score or embedding match turned `allow` into `review`. */
+  | 'model-flag'
+  /** A model signal failed and fail mode `closed` turned `allow` into `review`. */
+  | 'model-error';
 
 export interface CheckTimings {
   /** Hashing, when the caller hashed (checkUpload); absent for hashes-only checks. */
@@ -63,6 +74,29 @@ export interface CheckTimings {
   matchMs: number;
   /** Everything in the check core: gating, lookups, policy. */
   checkMs: number;
+  /** Model signals, when configured: preprocessing and runs of every model, wall time. */
+  modelMs?: number;
+}
+
+/**
+ * What one model signal said about an upload: for the member's audit log and
+ * model calibration, never for the uploader. Carries scores and list ids,
+ * never the embedding vector itself.
+ */
+export interface CheckModelEvidence {
+  /** The signal's `name`. */
+  model: string;
+  /** Label → score, when the model gives scores. */
+  scores?: Record<string, number>;
+  /** Embedding-list entries at or above the similarity threshold, most similar first. */
+  embeddingMatches?: EmbeddingMatch[];
+  /** Why this model asks for review; empty when it does not. */
+  flags: ModelFlag[];
+  /** The model failed (load, shape, timeout, run); the check's fail mode decided. */
+  failed: boolean;
+  error?: { code: string; message: string };
+  /** Of this model, when it ran. */
+  timings?: { preprocessMs: number; runMs: number };
 }
 
 export interface CheckResult {
@@ -80,6 +114,8 @@ export interface CheckResult {
   timings: CheckTimings;
   /** The internal error a fail-mode verdict stands in for. */
   error?: { code: string; message: string };
+  /** One entry per configured model signal, when the check ran models on the decoded pixels. */
+  models?: CheckModelEvidence[];
 }
 
 /** Caller-supplied audit context (upload id, account, client); recorded, never interpreted. */

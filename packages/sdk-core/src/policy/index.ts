@@ -6,6 +6,7 @@ export type {
   CheckEventMap,
   CheckHashes,
   CheckMatch,
+  CheckModelEvidence,
   CheckQuery,
   CheckReason,
   CheckResult,

@@ -34,16 +34,22 @@ export async function hashFile(
   return hashWithConfig(input, normaliseHashOptions(options));
 }
 
-/** `hashFile` on already-normalised options, for callers that hash many inputs alike. */
+/**
+ * `hashFile` on already-normalised options, for callers that hash many inputs
+ * alike. `onPixels` receives the decoded pixels (before hashing, which only
+ * reads them), so a caller can run model signals without decoding twice.
+ */
 export async function hashWithConfig(
   input: HashInput,
   config: HashConfig,
+  onPixels?: (pixels: Pixels) => void,
 ): Promise<HashFileResult> {
   const { bytes, digests } = await readInput(input, {
     maxBytes: config.limits.maxBytes,
     digest: config.digest,
   });
   const pixels = await config.decoder.decode(bytes, config.limits);
+  onPixels?.(pixels);
   const { pdq, quality, pdqDihedral } = hashPixels(pixels, config, await config.hasher());
   const result: HashFileResult = {
     pdq,

@@ -13,6 +13,7 @@ import {
   type ListInfo,
   type Matcher,
   type MatcherSource,
+  type Pixels,
   type PolicyOptions,
 } from '@hashguard/sdk-core';
 import { hashWithConfig } from '../hashing/hash-file';
@@ -21,6 +22,7 @@ import type { HashInput } from '../hashing/read-input';
 import { createListMatcher } from '../lists/list-matcher';
 import type { ListSync } from '../lists/list-sync';
 import { readListFile } from '../lists/read-list-file';
+import { createUploadModels, type UploadModel, type UploadModels } from './upload-models';
 
 export interface UploadCheckerOptions {
   /** Fixed lists: a matcher, a decoded set, snapshot bytes, or plain `HashList`s. */
@@ -35,6 +37,14 @@ export interface UploadCheckerOptions {
   /** How uploads are hashed; `dihedral: true` also matches rotated and mirrored copies. */
   hash?: HashFileOptions;
   clock?: Pick<Clock, 'now'>;
+  /**
+   * Model signals run by `checkUpload` on the pixels the hashing decoded (no
+   * second decode), after the hash check. A score over a threshold or an
+   * embedding match turns `allow` into `review`, never into `block`; a
+   * failed model follows `policy.failMode`. The evidence is in the result's
+   * and the event's `models`; `checkHashes` has no pixels and runs none.
+   */
+  models?: UploadModel | readonly UploadModel[];
 }
 
 export interface UploadChecker {
@@ -44,8 +54,13 @@ export interface UploadChecker {
   checkHashes(hashes: CheckHashes, context?: CheckContext): CheckResult;
   /** The pure core, e.g. for `createMatchHandler({ core })`. */
   readonly core: CheckCore;
-  /** Resolves once lists are loaded (fixed ones, or a sync's stored snapshots); rejects with the load error. */
+  /**
+   * Resolves once lists and model signals are loaded (fixed lists, or a
+   * sync's stored snapshots); rejects with the first load error.
+   */
   ready(): Promise<void>;
+  /** Releases the model signals the checker created from options. */
+  close(): Promise<void>;
 }
 
 type Performance = { now(): number };
@@ -106,17 +121,32 @@ export function createUploadChecker(options: UploadCheckerOptions): UploadChecke
     clock: options.clock,
   });
 
+  const models: UploadModels | undefined =
+    options.models === undefined
+      ? undefined
+      : createUploadModels(options.models, core.policy.failMode);
+  const ready = models ? Promise.all([loading, models.ready]).then(() => undefined) : loading;
+  ready.catch(() => {}); // surfaced through ready() and each check's evidence
   return {
     core,
-    ready: () => loading,
+    ready: () => ready,
+    close: async () => {
+      await models?.close();
+    },
     checkHashes: (hashes, context) => core.check(hashes, context),
     async checkUpload(input, context = {}) {
       await loading.catch(() => {});
       if (loadError !== undefined) return core.fail(loadError, context);
       const started = clockMs();
       let hashes: CheckHashes;
+      let pixels: Pixels | undefined;
       try {
-        const hashed = await hashWithConfig(input, hashConfig);
+        const keepPixels = models
+          ? (decoded: Pixels) => {
+              pixels = decoded;
+            }
+          : undefined;
+        const hashed = await hashWithConfig(input, hashConfig, keepPixels);
         hashes = {
           md5: hashed.md5,
           sha1: hashed.sha1,
@@ -129,7 +159,11 @@ export function createUploadChecker(options: UploadCheckerOptions): UploadChecke
         // Unreadable or undecodable input: the policy's fail mode decides, never a crash.
         return core.fail(error, context, {}, { hashMs: clockMs() - started });
       }
-      return core.check(hashes, context, { hashMs: clockMs() - started });
+      const measured = { hashMs: clockMs() - started };
+      if (!models || !pixels) return core.check(hashes, context, measured);
+      // Decide on the hashes first, add the models' evidence, then emit once.
+      const decided = core.decide(hashes, measured);
+      return core.record(await models.apply(decided, pixels), context);
     },
   };
 }

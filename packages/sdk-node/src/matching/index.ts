@@ -9,3 +9,4 @@ export {
 export { matchRequestSchema } from './match-request';
 export { type NodeListenerOptions, toNodeListener } from './node-listener';
 export type { RateLimitOptions } from './rate-limiter';
+export type { UploadModel } from './upload-models';

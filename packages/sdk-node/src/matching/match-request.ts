@@ -19,6 +19,10 @@ export const matchRequestSchema = z
     pdq: hex(64).optional(),
     quality: z.number().int().min(0).max(100).optional(),
     pdqDihedral: z.array(hex(64)).min(1).max(8).optional(),
+    // From a pre-upload check with model signals: whether a model in the
+    // browser asks for review. A boolean, never scores; for the member's
+    // review queue and audit log, never a reason to block (issue 9).
+    modelFlagged: z.boolean().optional(),
   })
   .refine((body) => body.md5 || body.sha1 || body.sha256 || body.pdq, {
     message: 'at least one of md5, sha1, sha256, pdq is required',
