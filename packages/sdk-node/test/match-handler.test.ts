@@ -103,6 +103,17 @@ describe('createMatchHandler', () => {
     expect(await response.json()).toEqual({ verdict: 'allow' });
   });
 
+  it('records a device model flag in the audit context, never in the hashes or the answer', async () => {
+    const { post, checked } = setup();
+    const flagged = await post(JSON.stringify({ md5: '0'.repeat(32), modelFlagged: true }));
+    expect(await flagged.json()).toEqual({ verdict: 'allow' });
+    expect(checked[0]?.context).toMatchObject({ modelFlaggedOnDevice: true });
+    expect(checked[0]?.hashes).not.toHaveProperty('modelFlagged');
+    const plain = await post(JSON.stringify({ md5: '0'.repeat(32) }));
+    expect(await plain.json()).toEqual({ verdict: 'allow' });
+    expect(checked[1]?.context).not.toHaveProperty('modelFlaggedOnDevice');
+  });
+
   it('refuses a body over the limit with 413, by declared length or by streaming', async () => {
     const { handler, post } = setup({ maxBodyBytes: 256 });
     const big = JSON.stringify({ md5: LISTED_MD5, padding: 'x'.repeat(1000) });

@@ -104,13 +104,18 @@ export function createMatchHandler(options: MatchHandlerOptions): MatchHandler {
           );
         }
       }
-      const hashes = parseMatchRequest(await readLimitedBody(request, config.maxBodyBytes));
+      const { hashes, modelFlagged } = parseMatchRequest(
+        await readLimitedBody(request, config.maxBodyBytes),
+      );
       // `answer` goes into the audit record: it says whether the uploader was
       // told the verdict (and so whether the file can be expected to arrive).
       const result = config.core.check(hashes, {
         ...client,
         via: 'match-endpoint',
         answer: config.answer,
+        // Recorded for review queues only: the answer never depends on it, so
+        // a device-side model can never block an upload by itself.
+        ...(modelFlagged === undefined ? {} : { modelFlaggedOnDevice: modelFlagged }),
       });
       if (config.answer === 'always-allow') {
         return new Response(ALWAYS_ALLOW_BODY, { status: 200, headers: HEADERS });

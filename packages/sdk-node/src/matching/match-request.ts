@@ -63,7 +63,14 @@ export async function readLimitedBody(request: Request, maxBytes: number): Promi
   return body;
 }
 
-export function parseMatchRequest(body: Uint8Array): CheckHashes {
+/** A parsed match request: the hashes to check, and what the device's own model said. */
+export interface MatchRequest {
+  hashes: CheckHashes;
+  /** Set by a pre-upload check that runs models on the device; never a reason to block. */
+  modelFlagged?: boolean;
+}
+
+export function parseMatchRequest(body: Uint8Array): MatchRequest {
   let json: unknown;
   try {
     json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(body));
@@ -82,7 +89,9 @@ export function parseMatchRequest(body: Uint8Array): CheckHashes {
       },
     );
   }
-  return parsed.data;
+  // The flag is not a hash: it goes to the audit context, not into the matching.
+  const { modelFlagged, ...hashes } = parsed.data;
+  return modelFlagged === undefined ? { hashes } : { hashes, modelFlagged };
 }
 
 function tooLarge(maxBytes: number): RequestError {
