@@ -7,46 +7,20 @@
 // instants by these, so kills land in the flow whatever the machine's speed),
 // and `idle` when nothing is left to run.
 //
-// It runs sdk-node's TypeScript sources directly (Node strips the types), so
-// the test does not depend on a fresh build of sdk-node. sdk-core comes from
-// a snapshot of its built dist that the test takes once (HASHGUARD_CORE_SNAPSHOT),
-// because other work may rebuild (and briefly delete) dist/ while the test
-// restarts this process dozens of times.
-import { registerHooks } from 'node:module';
-import { pathToFileURL } from 'node:url';
-
-const snapshot = process.env.HASHGUARD_CORE_SNAPSHOT;
-const snapshotUrl = snapshot ? pathToFileURL(`${snapshot}/`).href : undefined;
-const coreDistUrl = new URL('../node_modules/@hashguard/sdk-core/package.json', import.meta.url)
-  .href;
-
-registerHooks({
-  resolve(specifier, context, next) {
-    if (snapshotUrl && specifier === '@hashguard/sdk-core') {
-      return { url: new URL('index.js', snapshotUrl).href, shortCircuit: true };
-    }
-    if (snapshotUrl && context.parentURL?.startsWith(snapshotUrl) && !specifier.startsWith('.')) {
-      // The snapshot's own dependencies (zod, fast-xml-parser) resolve from sdk-core's place.
-      return next(specifier, { ...context, parentURL: coreDistUrl });
-    }
-    try {
-      return next(specifier, context);
-    } catch (error) {
-      if (specifier.startsWith('.') && !/\.[cm]?[jt]s$/.test(specifier))
-        return next(`${specifier}.ts`, context);
-      throw error;
-    }
-  },
-});
+// It imports the built packages by name (the test runs after `pnpm run build`;
+// `@hashguard/sdk-node` resolves to this package's own dist/ through its
+// `exports`). The shared fixtures are TypeScript that Node runs by stripping
+// the types.
+import {
+  createCyberTiplineAdapter,
+  createEventEmitter,
+  createReportForwarder,
+} from '@hashguard/sdk-core';
+import { createReportTransport, createSqliteOutbox } from '@hashguard/sdk-node';
+import { loadSampleFile, realClock, sampleReport } from './report-fixtures.ts';
 
 const [dbPath, baseUrl, countText] = process.argv.slice(2);
 const count = Number(countText);
-const { createCyberTiplineAdapter, createEventEmitter, createReportForwarder } = await import(
-  '@hashguard/sdk-core'
-);
-const { createReportTransport, createSqliteOutbox } = await import('../src/reporting/index.ts');
-const { loadSampleFile, realClock, sampleReport } = await import('./report-fixtures.ts');
-
 const seedOf = (key) => Number(key.replace(/\D/g, '')) || 1;
 const outbox = createSqliteOutbox({ path: dbPath });
 const events = createEventEmitter();

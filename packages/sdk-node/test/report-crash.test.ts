@@ -1,6 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import * as nodeModule from 'node:module';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -22,20 +21,6 @@ import { loadSampleFile, realClock } from './report-fixtures';
 const N = 200;
 const CHILD = join(import.meta.dirname, 'report-crash-child.mjs');
 const seedOf = (key: string) => Number(key.replace(/\D/g, '')) || 1;
-const CORE_DIST = join(import.meta.dirname, '../node_modules/@hashguard/sdk-core/dist');
-let coreSnapshot = '';
-
-/** Copies sdk-core's dist once, waiting out a concurrent rebuild that has emptied it. */
-async function snapshotCore(into: string): Promise<string> {
-  for (let attempt = 0; attempt < 120; attempt++) {
-    if (existsSync(join(CORE_DIST, 'index.js'))) {
-      cpSync(CORE_DIST, into, { recursive: true });
-      if (existsSync(join(into, 'index.js'))) return into;
-    }
-    await realClock.sleep(500);
-  }
-  throw new Error('sdk-core is not built: run its build first');
-}
 
 /** mulberry32: a seeded PRNG so kill instants are reproducible. */
 function seeded(seed: number): () => number {
@@ -75,10 +60,7 @@ function runChild(
     const child: ChildProcess = spawn(
       process.execPath,
       ['--no-warnings', CHILD, dbPath, baseUrl, String(N)],
-      {
-        stdio: ['ignore', 'pipe', 'pipe'],
-        env: { ...process.env, HASHGUARD_CORE_SNAPSHOT: coreSnapshot },
-      },
+      { stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let idle = false;
     let events = 0;
@@ -234,11 +216,9 @@ async function crashRun(
   };
 }
 
-// The child runs sdk-node's TypeScript sources with Node's type stripping and
-// module.registerHooks (Node >= 22.18 / 23.6; the toolchain ships 24).
-const childRuns =
-  typeof (nodeModule as { registerHooks?: unknown }).registerHooks === 'function' &&
-  Boolean((process.features as { typescript?: unknown }).typescript);
+// The child imports the built packages, and the shared fixtures (TypeScript)
+// with Node's type stripping (Node >= 22.18 / 23.6; the toolchain ships 24).
+const childRuns = Boolean((process.features as { typescript?: unknown }).typescript);
 
 describe.skipIf(!childRuns)('report forwarding survives SIGKILL', () => {
   let server: MockHotlinesServer;
@@ -246,7 +226,6 @@ describe.skipIf(!childRuns)('report forwarding survives SIGKILL', () => {
   beforeAll(async () => {
     server = await startMockHotlines({ seed: 11 });
     dir = mkdtempSync(join(tmpdir(), 'hashguard-report-crash-'));
-    coreSnapshot = await snapshotCore(join(dir, 'sdk-core-dist'));
   });
   afterAll(async () => {
     await server.close();

@@ -10,13 +10,18 @@ export {
 export { createDigestSet, type DigestSet } from './digest-set';
 export { type CanonicalCsvOptions, parseCanonicalCsv } from './formats/canonical-csv';
 export {
-  HASHGUARD_LIST_FORMAT,
   type HashguardListV1Options,
   type HashguardListV1Result,
-  hashguardListEntrySchema,
-  hashguardListV1Schema,
   parseHashguardListV1,
 } from './formats/hashguard-list-v1';
+export {
+  getHashguardListEntrySchema,
+  getHashguardListV1DocumentSchema,
+  getHashguardListV1Schema,
+  HASHGUARD_LIST_FORMAT,
+  type HashguardListV1Document,
+  type HashguardListV1Entry,
+} from './formats/hashguard-list-v1-schema';
 export type { ListChunks, ListParseLimits } from './formats/list-chunks';
 export { LINE_LIST_FORMATS, type LineListFormat, parseListEntries } from './formats/list-format';
 export {

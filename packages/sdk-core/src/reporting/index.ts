@@ -31,12 +31,12 @@ export {
   type StepResult,
 } from './hotline-adapter';
 export {
+  getIncidentReportSchema,
   INCIDENT_TYPES,
   type IncidentReport,
   type IncidentReportInput,
   type IncidentType,
   type IpEvent,
-  incidentReportSchema,
   parseIncidentReport,
   type ReportFile,
   type ReportPerson,

@@ -3,13 +3,11 @@ import {
   createTextListSet,
   type KeywordAction,
   type KeywordList,
-  ListError,
-  SyncError,
   type TextList,
   type UrlList,
   type UrlListAction,
 } from '@hashguard/sdk-core';
-import { verifyReprDigest } from './json-list-source';
+import { pullJsonListDocument } from './pull-json-list-document';
 import {
   parseKeywordListDocument,
   parseUrlListDocument,
@@ -68,31 +66,16 @@ function createJsonTextListSource(
     listKind,
     kind,
     async pull(context: TextListPullContext): Promise<TextListPullResult> {
-      const etag = context.previous?.info.cursor;
-      const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
-      if (etag) headers['if-none-match'] = etag;
-      const response = await context.get(url, headers);
-      if (response.status === 304 && etag) return { changed: false };
-      if (response.status !== 200)
-        throw new SyncError('E_SYNC_HTTP', `${url} answered ${response.status}.`);
-
-      verifyReprDigest(response.headers['repr-digest'], response.body, url);
-      const document = parse(response.body, url);
-      if (document.listId !== listId) {
-        throw new ListError(
-          'E_LIST_MALFORMED',
-          `${url} serves list "${document.listId}", expected "${listId}".`,
-        );
-      }
-      const previousVersion = Number(context.previous?.info.version);
-      if (context.previous && document.version < previousVersion) {
-        // A server (or a cache in between) rolling the list back would silently drop entries.
-        throw new SyncError(
-          'E_SYNC_FAILED',
-          `${url} went back from version ${previousVersion} to ${document.version}.`,
-        );
-      }
-      const cursor = response.headers.etag;
+      const pulled = await pullJsonListDocument({
+        listId,
+        url,
+        headers: options.headers,
+        previous: context.previous?.info,
+        get: context.get,
+        parse,
+      });
+      if (!pulled) return { changed: false };
+      const { document, etag: cursor } = pulled;
       const meta = {
         version: String(document.version),
         source: `${kind}:${url}`,

@@ -58,11 +58,11 @@ export async function readListFile(
   };
 
   if (format === 'hashguard-json') {
-    const document = parseHashguardListDocument(new Uint8Array(await readFile(path)), path);
+    const document = await parseHashguardListDocument(new Uint8Array(await readFile(path)), path);
     builder.addList({
       ...meta,
       listId: options.listId ?? document.listId,
-      version: String(document.version),
+      version: document.version,
     });
     for (const entry of document.entries)
       builder.add({ ...entry, listId: options.listId ?? document.listId });

@@ -16,7 +16,7 @@ import { z } from 'zod';
  * keyword lists of `@hashguard/testing`'s `/lists/urls.json` and
  * `/lists/keywords.json`: `{ format, listId, version, generatedAt, entries,
  * sha256 }` with `sha256` the SHA-256 of `JSON.stringify(entries)`, as for
- * "hashguard-list-v1" (`hashguard-list-document.ts`).
+ * "hashguard-list-v1" (whose schema and parser are sdk-core's).
  */
 const header = {
   listId: z.string().min(1),

@@ -1,11 +1,7 @@
-import type {
-  Transport,
-  TransportBody,
-  TransportRequest,
-  TransportResponse,
-} from '@hashguard/sdk-core';
+import type { Transport, TransportRequest } from '@hashguard/sdk-core';
 import { TransportError } from '@hashguard/sdk-core';
-import ky, { isNetworkError, isTimeoutError } from 'ky';
+import { isNetworkError, isTimeoutError } from 'ky';
+import { createTransportOverKy } from '../transport/ky-transport-core';
 
 export interface ReportTransportOptions {
   /** Per-request timeout when the request gives none. Default 30 s. */
@@ -23,6 +19,31 @@ const NOT_CONNECTED = new Set([
   'ENETUNREACH',
 ]);
 
+/**
+ * The `Transport` port over ky (fetch) for hotline reporting: the same
+ * transport as list sync's `createKyTransport`, set up differently. This one
+ * never retries: retrying is the outbox's decision, because a blind retry of
+ * CyberTipline `/submit` opens a second report. Every HTTP status is returned
+ * with its body (CyberTipline explains errors there). Failures become
+ * `TransportError`s whose codes say whether the request may have reached the
+ * server.
+ */
+export function createReportTransport(options: ReportTransportOptions = {}): Transport {
+  return createTransportOverKy({
+    attemptTimeoutMs: options.timeoutMs ?? 30_000,
+    requestTimeoutBoundsAttempt: true,
+    totalTimeoutMs: undefined,
+    requestTimeoutBoundsTotal: false,
+    retry: 0,
+    httpErrors: 'return',
+    maxBodyBytes: undefined,
+    bodyIdleMs: undefined,
+    fetch: options.fetch,
+    // Without a deadline or body limits every failure carries fetch's own error.
+    toError: (failure, request) => toTransportError(failure.cause, request),
+  });
+}
+
 function causeCode(error: unknown): string | undefined {
   let current: unknown = error;
   for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
@@ -31,84 +52,6 @@ function causeCode(error: unknown): string | undefined {
     current = (current as { cause?: unknown }).cause;
   }
   return undefined;
-}
-
-function toBody(body: TransportBody | undefined): {
-  body?: RequestInit['body'];
-  contentType?: string;
-} {
-  if (!body) return {};
-  switch (body.kind) {
-    case 'text':
-      return { body: body.text, contentType: body.contentType };
-    case 'bytes':
-      return {
-        body: new Blob([body.bytes as Uint8Array<ArrayBuffer>]),
-        contentType: body.contentType,
-      };
-    case 'form':
-      return { body: new URLSearchParams(body.fields) };
-    case 'multipart': {
-      const form = new FormData();
-      for (const part of body.parts) {
-        if ('data' in part) {
-          form.append(
-            part.name,
-            new Blob([part.data as Uint8Array<ArrayBuffer>], { type: part.contentType }),
-            part.filename,
-          );
-        } else {
-          form.append(part.name, part.value);
-        }
-      }
-      // fetch sets multipart/form-data with its boundary.
-      return { body: form };
-    }
-  }
-}
-
-/**
- * The `Transport` port over ky (fetch) for hotline reporting. (List sync has
- * its own `createKyTransport`, which retries GETs and reports `SyncError`s.)
- * This one never retries: retrying is the
- * outbox's decision, because a blind retry of CyberTipline `/submit` opens a
- * second report. Failures become `TransportError`s whose codes say whether
- * the request may have reached the server.
- */
-export function createReportTransport(options: ReportTransportOptions = {}): Transport {
-  const defaultTimeoutMs = options.timeoutMs ?? 30_000;
-  const client = ky.create({
-    retry: 0,
-    throwHttpErrors: false,
-    // Resolved per call, so a fetch patched later (msw in tests) is honoured.
-    fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
-  });
-  return {
-    async send(request: TransportRequest): Promise<TransportResponse> {
-      const { body, contentType } = toBody(request.body);
-      const headers: Record<string, string> = { ...request.headers };
-      if (contentType) headers['content-type'] = contentType;
-      try {
-        const response = await client(request.url, {
-          method: request.method,
-          headers,
-          body,
-          timeout: request.timeoutMs ?? defaultTimeoutMs,
-          signal: request.signal,
-        });
-        const bytes = new Uint8Array(await response.arrayBuffer());
-        return {
-          status: response.status,
-          headers: Object.fromEntries(
-            [...response.headers].map(([name, value]) => [name.toLowerCase(), value]),
-          ),
-          body: bytes,
-        };
-      } catch (error) {
-        throw toTransportError(error, request);
-      }
-    },
-  };
 }
 
 function toTransportError(error: unknown, request: TransportRequest): TransportError {

@@ -1,52 +1,17 @@
-import { z } from 'zod';
 import { ListError } from '../../errors/list-error';
 import type { Digest } from '../../ports/digest';
-import { HASH_ALGORITHMS, type HashEntry, normalizeHashEntry } from '../hash-entry';
+import { type HashEntry, normalizeHashEntry } from '../hash-entry';
 import type { HashList } from '../hash-list';
+import {
+  getHashguardListEntrySchema,
+  getHashguardListV1Schema,
+  HASHGUARD_LIST_FORMAT,
+} from './hashguard-list-v1-schema';
 import type { ListChunks } from './list-chunks';
 import { readBody } from './read-body';
 import { encodeUtf8 } from './utf8';
 
-/**
- * "hashguard-list-v1": our own JSON list document, served by
- * `@hashguard/testing`'s mock list endpoint (`/lists/hashes.json`). We do not
- * know IWF's private format, so this is named for what it is:
- *
- * ```json
- * { "format": "hashguard-list-v1", "listId": "…", "version": 3,
- *   "generatedAt": "2026-01-01T00:00:00Z",
- *   "entries": [{ "algorithm": "pdq", "value": "…", "category": "test",
- *                 "entryId": "…", "addedAt": "…" }],
- *   "sha256": "<hex SHA-256 of JSON.stringify(entries), UTF-8>" }
- * ```
- */
-export const HASHGUARD_LIST_FORMAT = 'hashguard-list-v1';
-
-const HEX_LENGTHS: Record<string, number> = { md5: 32, sha1: 40, sha256: 64, pdq: 64 };
-
-export const hashguardListEntrySchema = z
-  .object({
-    algorithm: z.enum(HASH_ALGORITHMS),
-    value: z.string().min(1).max(4096),
-    category: z.string().min(1).max(64).optional(),
-    entryId: z.string().min(1).max(128),
-    addedAt: z.iso.datetime({ offset: true }).optional(),
-  })
-  .refine(
-    (entry) =>
-      entry.algorithm === 'photodna' ||
-      new RegExp(`^[0-9a-f]{${HEX_LENGTHS[entry.algorithm]}}$`).test(entry.value),
-    { message: 'value must be lowercase hex of the algorithm’s length' },
-  );
-
-export const hashguardListV1Schema = z.object({
-  format: z.literal(HASHGUARD_LIST_FORMAT),
-  listId: z.string().min(1).max(128),
-  version: z.number().int().nonnegative(),
-  generatedAt: z.iso.datetime({ offset: true }),
-  entries: z.array(z.unknown()),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
-});
+// The format and its schemas: hashguard-list-v1-schema.ts.
 
 export interface HashguardListV1Options {
   /** Recorded as the list's `source`. Default `hashguard-list-v1`. */
@@ -97,7 +62,7 @@ export async function parseHashguardListV1(
       `List format "${String(json.format)}" is not ${HASHGUARD_LIST_FORMAT}`,
     );
   }
-  const parsed = hashguardListV1Schema.safeParse(json);
+  const parsed = getHashguardListV1Schema().safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new ListError(
@@ -108,7 +73,7 @@ export async function parseHashguardListV1(
   const document = parsed.data;
   const entries: HashEntry[] = [];
   document.entries.forEach((raw, index) => {
-    const checked = hashguardListEntrySchema.safeParse(raw);
+    const checked = getHashguardListEntrySchema().safeParse(raw);
     if (!checked.success) {
       const issue = checked.error.issues[0];
       throw new ListError(

@@ -4,8 +4,8 @@ import type { StringColumn } from '../string-column';
 import { TEXT_LISTS_SNAPSHOT_KIND } from '../text-lists/text-lists-layout';
 import { checkSnapshotHeader, snapshotCorrupt } from './snapshot-header';
 import {
+  getManifestSchema,
   HASH_SNAPSHOT_KIND,
-  manifestSchema,
   type SectionName,
   type SnapshotManifest,
 } from './snapshot-layout';
@@ -32,7 +32,7 @@ export function decodeSnapshot(input: Uint8Array, options: DecodeSnapshotOptions
   let manifest: SnapshotManifest;
   try {
     const json: unknown = JSON.parse(decodeUtf8(manifestBytes));
-    manifest = manifestSchema.parse(json);
+    manifest = getManifestSchema().parse(json);
   } catch (error) {
     return corrupt('manifest is not valid', error);
   }

@@ -1,16 +1,9 @@
-import { encodeUtf8 } from '../formats/utf8';
 import type { HashColumn, ListSet } from '../list-set';
 import { chooseSlotBits } from '../pdq-index/mih-plan';
 import { buildMihTables } from '../pdq-index/mih-tables';
 import { pdqWordsView } from '../pdq-index/pdq-words';
-import { writeSnapshotHeader } from './snapshot-header';
-import {
-  align8,
-  HASH_SNAPSHOT_KIND,
-  type SectionName,
-  SNAPSHOT_HEADER_BYTES,
-  type SnapshotManifest,
-} from './snapshot-layout';
+import { HASH_SNAPSHOT_KIND, type SectionName, type SnapshotManifest } from './snapshot-layout';
+import { type PlacedSection, writeSnapshotFile } from './write-snapshot-file';
 
 export interface EncodeSnapshotOptions {
   /**
@@ -56,57 +49,24 @@ export function encodeSnapshot(set: ListSet, options: EncodeSnapshotOptions = {}
     return sections;
   });
 
-  // The manifest holds absolute offsets, which depend on its own length: lay
-  // out with a placeholder, then again until the length is stable.
-  let manifestBytes: Uint8Array = new Uint8Array(0);
-  let manifest: SnapshotManifest;
-  let end = 0;
-  for (let pass = 0; pass < 4; pass++) {
-    let at = align8(SNAPSHOT_HEADER_BYTES + manifestBytes.length);
-    manifest = {
+  return writeSnapshotFile(HASH_SNAPSHOT_KIND, (place) => {
+    const manifest: SnapshotManifest = {
       lists: set.lists.map((info) => ({ ...info })),
       categories: [...set.categories],
       columns: columns.map((column, index) => {
         const sections: SnapshotManifest['columns'][number]['sections'] = {};
-        for (const part of parts[index]!) {
-          sections[part.name] = [at, part.bytes.byteLength];
-          at = align8(at + part.bytes.byteLength);
-        }
+        for (const part of parts[index]!) sections[part.name] = place(part.bytes);
         return { algorithm: column.algorithm, count: column.count, width: column.width, sections };
       }),
     };
     if (tables) {
-      const slots: [[number, number], [number, number]][] = [];
-      for (const [directory, ids] of indexParts) {
-        const directoryAt = at;
-        at = align8(at + directory!.byteLength);
-        slots.push([
-          [directoryAt, directory!.byteLength],
-          [at, ids!.byteLength],
-        ]);
-        at = align8(at + ids!.byteLength);
-      }
+      const slots = indexParts.map(
+        ([directory, ids]) => [place(directory!), place(ids!)] as [PlacedSection, PlacedSection],
+      );
       manifest.pdqIndex = { slotBits: tables.slotBits, slots };
     }
-    end = at;
-    const next = encodeUtf8(JSON.stringify(manifest));
-    const stable = next.length === manifestBytes.length;
-    manifestBytes = next;
-    if (stable) break;
-  }
-
-  const out = new Uint8Array(end);
-  out.set(manifestBytes, SNAPSHOT_HEADER_BYTES);
-  columns.forEach((_column, index) => {
-    const sections = manifest!.columns[index]!.sections;
-    for (const part of parts[index]!) out.set(part.bytes, sections[part.name]![0]);
+    return manifest;
   });
-  manifest!.pdqIndex?.slots.forEach(([directory, ids], slot) => {
-    out.set(indexParts[slot]![0]!, directory[0]);
-    out.set(indexParts[slot]![1]!, ids[0]);
-  });
-  writeSnapshotHeader(out, HASH_SNAPSHOT_KIND, manifestBytes.length);
-  return out;
 }
 
 function bytesOf(array: Uint16Array | Uint32Array | Float64Array): Uint8Array {

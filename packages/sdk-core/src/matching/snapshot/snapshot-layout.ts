@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { memoise } from '../../memoise';
 import { HASH_ALGORITHMS } from '../hash-entry';
 import type { SnapshotKind } from './snapshot-header';
 
@@ -59,40 +60,50 @@ export const SECTION_NAMES = [
 ] as const;
 export type SectionName = (typeof SECTION_NAMES)[number];
 
-const section = z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]);
+/** A section's `[offset, length]` in bytes (also in text-list manifests). */
+export function sectionSchema() {
+  return z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]);
+}
 
-export const manifestSchema = z.object({
-  lists: z
-    .array(
+/** One list's `ListInfo` as a manifest stores it (also in text-list manifests). */
+export function listInfoSchema() {
+  return z.object({
+    listId: z.string().min(1),
+    version: z.string(),
+    source: z.string(),
+    syncedAt: z.string().optional(),
+    cursor: z.string().optional(),
+    entryCount: z.number().int().nonnegative(),
+  });
+}
+
+function buildManifestSchema() {
+  const section = sectionSchema();
+  return z.object({
+    lists: z.array(listInfoSchema()).max(0xffff),
+    categories: z.array(z.string()),
+    /** PDQ index tables: per slot, its directory and ids sections. */
+    pdqIndex: z
+      .object({
+        slotBits: z.number().int().min(1).max(24),
+        slots: z.array(z.tuple([section, section])),
+      })
+      .optional(),
+    columns: z.array(
       z.object({
-        listId: z.string().min(1),
-        version: z.string(),
-        source: z.string(),
-        syncedAt: z.string().optional(),
-        cursor: z.string().optional(),
-        entryCount: z.number().int().nonnegative(),
+        algorithm: z.enum(HASH_ALGORITHMS),
+        count: z.number().int().nonnegative(),
+        width: z.number().int().nonnegative(),
+        sections: z.partialRecord(z.enum(SECTION_NAMES), section),
       }),
-    )
-    .max(0xffff),
-  categories: z.array(z.string()),
-  /** PDQ index tables: per slot, its directory and ids sections. */
-  pdqIndex: z
-    .object({
-      slotBits: z.number().int().min(1).max(24),
-      slots: z.array(z.tuple([section, section])),
-    })
-    .optional(),
-  columns: z.array(
-    z.object({
-      algorithm: z.enum(HASH_ALGORITHMS),
-      count: z.number().int().nonnegative(),
-      width: z.number().int().nonnegative(),
-      sections: z.partialRecord(z.enum(SECTION_NAMES), section),
-    }),
-  ),
-});
+    ),
+  });
+}
 
-export type SnapshotManifest = z.infer<typeof manifestSchema>;
+/** The zod schema of a hash snapshot's JSON manifest, built on first use (`memoise`). */
+export const getManifestSchema = /* @__PURE__ */ memoise(buildManifestSchema);
+
+export type SnapshotManifest = z.infer<ReturnType<typeof buildManifestSchema>>;
 
 export function align8(offset: number): number {
   return (offset + 7) & ~7;

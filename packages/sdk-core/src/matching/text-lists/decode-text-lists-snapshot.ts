@@ -5,10 +5,10 @@ import { checkSnapshotHeader, snapshotCorrupt } from '../snapshot/snapshot-heade
 import { HASH_SNAPSHOT_KIND } from '../snapshot/snapshot-layout';
 import type { TextList, TextListSet } from './text-list-set';
 import {
+  getTextListsManifestSchema,
   TEXT_LISTS_SNAPSHOT_KIND,
   type TextListsManifest,
   type TextSectionName,
-  textListsManifestSchema,
   URL_FLAG_PREFIX,
   URL_FLAG_QUERY_ANY,
   URL_FLAG_SHA256,
@@ -38,7 +38,7 @@ export function decodeTextListsSnapshot(
   });
   let manifest: TextListsManifest;
   try {
-    manifest = textListsManifestSchema.parse(JSON.parse(decodeUtf8(manifestBytes)));
+    manifest = getTextListsManifestSchema().parse(JSON.parse(decodeUtf8(manifestBytes)));
   } catch (error) {
     return corrupt('manifest is not valid', error);
   }

@@ -1,6 +1,5 @@
 import { encodeUtf8 } from '../formats/utf8';
-import { SNAPSHOT_HEADER_BYTES, writeSnapshotHeader } from '../snapshot/snapshot-header';
-import { align8 } from '../snapshot/snapshot-layout';
+import { writeSnapshotFile } from '../snapshot/write-snapshot-file';
 import type { TextList, TextListSet } from './text-list-set';
 import {
   TEXT_LISTS_SNAPSHOT_KIND,
@@ -31,40 +30,20 @@ export function encodeTextListsSnapshot(set: TextListSet): Uint8Array {
   };
   const parts = set.lists.map((entry) => listParts(entry, categoryOf));
 
-  // Offsets in the manifest depend on its own length: lay out until it is stable.
-  let manifestBytes: Uint8Array = new Uint8Array(0);
-  let end = 0;
-  let manifest: TextListsManifest | undefined;
-  for (let pass = 0; pass < 4; pass++) {
-    let at = align8(SNAPSHOT_HEADER_BYTES + manifestBytes.length);
-    manifest = {
+  return writeSnapshotFile(
+    TEXT_LISTS_SNAPSHOT_KIND,
+    (place): TextListsManifest => ({
       categories,
       lists: set.lists.map((entry, index) => {
         const sections: TextListsManifest['lists'][number]['sections'] = {};
-        for (const part of parts[index]!) {
-          sections[part.name] = [at, part.bytes.byteLength];
-          at = align8(at + part.bytes.byteLength);
-        }
+        for (const part of parts[index]!) sections[part.name] = place(part.bytes);
         const common = { info: { ...entry.info }, count: entry.list.entries.length, sections };
         return entry.kind === 'url'
           ? { kind: 'url' as const, action: entry.list.action, ...common }
           : { kind: 'keyword' as const, action: entry.list.action, ...common };
       }),
-    };
-    end = at;
-    const next = encodeUtf8(JSON.stringify(manifest));
-    const stable = next.length === manifestBytes.length;
-    manifestBytes = next;
-    if (stable) break;
-  }
-
-  const out = new Uint8Array(end);
-  out.set(manifestBytes, SNAPSHOT_HEADER_BYTES);
-  manifest!.lists.forEach((list, index) => {
-    for (const part of parts[index]!) out.set(part.bytes, list.sections[part.name]![0]);
-  });
-  writeSnapshotHeader(out, TEXT_LISTS_SNAPSHOT_KIND, manifestBytes.length);
-  return out;
+    }),
+  );
 }
 
 function listParts(entry: TextList, categoryOf: (category: string) => number): Part[] {

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { memoise } from '../../memoise';
 import type { SnapshotKind } from '../snapshot/snapshot-header';
+import { listInfoSchema, sectionSchema } from '../snapshot/snapshot-layout';
 
 /**
  * Text-list snapshot, format version 1: the 32-byte header of every snapshot
@@ -53,39 +55,33 @@ export const TEXT_SECTION_NAMES = [
 ] as const;
 export type TextSectionName = (typeof TEXT_SECTION_NAMES)[number];
 
-const section = z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]);
+function buildTextListsManifestSchema() {
+  const info = listInfoSchema();
+  const sections = z.partialRecord(z.enum(TEXT_SECTION_NAMES), sectionSchema());
+  return z.object({
+    categories: z.array(z.string()),
+    lists: z.array(
+      z.discriminatedUnion('kind', [
+        z.object({
+          kind: z.literal('url'),
+          info,
+          action: z.enum(['block', 'review']),
+          count: z.number().int().nonnegative(),
+          sections,
+        }),
+        z.object({
+          kind: z.literal('keyword'),
+          info,
+          action: z.enum(['block-search', 'warn', 'review']),
+          count: z.number().int().nonnegative(),
+          sections,
+        }),
+      ]),
+    ),
+  });
+}
 
-const info = z.object({
-  listId: z.string().min(1),
-  version: z.string(),
-  source: z.string(),
-  syncedAt: z.string().optional(),
-  cursor: z.string().optional(),
-  entryCount: z.number().int().nonnegative(),
-});
+/** The zod schema of a text-list snapshot's JSON manifest, built on first use (`memoise`). */
+export const getTextListsManifestSchema = /* @__PURE__ */ memoise(buildTextListsManifestSchema);
 
-const sections = z.partialRecord(z.enum(TEXT_SECTION_NAMES), section);
-
-export const textListsManifestSchema = z.object({
-  categories: z.array(z.string()),
-  lists: z.array(
-    z.discriminatedUnion('kind', [
-      z.object({
-        kind: z.literal('url'),
-        info,
-        action: z.enum(['block', 'review']),
-        count: z.number().int().nonnegative(),
-        sections,
-      }),
-      z.object({
-        kind: z.literal('keyword'),
-        info,
-        action: z.enum(['block-search', 'warn', 'review']),
-        count: z.number().int().nonnegative(),
-        sections,
-      }),
-    ]),
-  ),
-});
-
-export type TextListsManifest = z.infer<typeof textListsManifestSchema>;
+export type TextListsManifest = z.infer<ReturnType<typeof buildTextListsManifestSchema>>;

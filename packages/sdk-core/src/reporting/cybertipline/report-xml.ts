@@ -1,4 +1,5 @@
 import { XMLBuilder } from 'fast-xml-parser';
+import { memoise } from '../../memoise';
 import type { IncidentReport, IncidentType, IpEvent, ReportFile, ReportPerson } from '../report';
 
 /**
@@ -10,15 +11,19 @@ import type { IncidentReport, IncidentType, IpEvent, ReportFile, ReportPerson } 
  * attribute value is escaped by the builder.
  */
 
-const builder = new XMLBuilder({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@_',
-  suppressEmptyNode: true,
-  // fast-xml-parser writes a `true` attribute bare (`<x flag>`) by default,
-  // which is not well-formed XML; CyberTipline wants `flag="true"`.
-  suppressBooleanAttributes: false,
-  format: false,
-});
+/** Created on first use (`memoise`), so bundles that never write a report drop it. */
+const xmlBuilder = /* @__PURE__ */ memoise(
+  () =>
+    new XMLBuilder({
+      ignoreAttributes: false,
+      attributeNamePrefix: '@_',
+      suppressEmptyNode: true,
+      // fast-xml-parser writes a `true` attribute bare (`<x flag>`) by default,
+      // which is not well-formed XML; CyberTipline wants `flag="true"`.
+      suppressBooleanAttributes: false,
+      format: false,
+    }),
+);
 
 const XML_DECLARATION = { '@_version': '1.0', '@_encoding': 'UTF-8' };
 
@@ -126,7 +131,7 @@ export function buildReportXml(report: IncidentReport, options: ReportXmlOptions
       additionalInfo: clean(additionalInfo),
     },
   };
-  return builder.build(doc);
+  return xmlBuilder().build(doc);
 }
 
 function describeMatches(file: ReportFile): string[] {
@@ -168,5 +173,5 @@ export function buildFileDetailsXml(
       additionalInfo: info.length ? info : undefined,
     },
   };
-  return builder.build(doc);
+  return xmlBuilder().build(doc);
 }

@@ -1,6 +1,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import { HotlineError, type HotlineErrorCode } from '../../errors/hotline-error';
 import { TransportError } from '../../errors/transport-error';
+import { memoise } from '../../memoise';
 import type { TransportResponse } from '../../ports/transport';
 import { utf8Decode } from '../web-platform';
 
@@ -53,7 +54,10 @@ export function hotlineErrorCodeFor(responseCode: number): HotlineErrorCode {
   );
 }
 
-const parser = new XMLParser({ ignoreAttributes: true, parseTagValue: false, trimValues: true });
+/** Created on first use (`memoise`), so bundles that never read a hotline response drop it. */
+const responseParser = /* @__PURE__ */ memoise(
+  () => new XMLParser({ ignoreAttributes: true, parseTagValue: false, trimValues: true }),
+);
 
 function text(value: unknown): string | undefined {
   if (typeof value === 'string') return value;
@@ -86,7 +90,7 @@ export function parseCyberTiplineResponse(
   }
   let parsed: Record<string, unknown>;
   try {
-    parsed = parser.parse(utf8Decode(response.body), true) as Record<string, unknown>;
+    parsed = responseParser().parse(utf8Decode(response.body), true) as Record<string, unknown>;
   } catch (cause) {
     throw new TransportError(
       'E_RESPONSE_MALFORMED',
