@@ -1,5 +1,10 @@
 import { PGlite } from '@electric-sql/pglite';
-import { createReportForwarder, type HotlineAdapter, type Outbox } from '@hashguard/sdk-core';
+import {
+  createReportForwarder,
+  type HotlineAdapter,
+  isHashguardError,
+  type Outbox,
+} from '@hashguard/sdk-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPgOutbox, type PgQueryable } from '../src/reporting/index';
 import { realClock, sampleReport } from './report-fixtures';
@@ -132,4 +137,16 @@ describe('Postgres outbox (on PGlite)', () => {
       }),
     ).toBe(false);
   });
+});
+
+describe('createPgOutbox options', () => {
+  it.each(['Drop Table', 'x; --', 'a'.repeat(60)])(
+    'refuses the table prefix %j with a typed error',
+    async (tablePrefix) => {
+      const error = await createPgOutbox({ pool: pgliteQueryable(db), tablePrefix }).catch(
+        (caught: unknown) => caught,
+      );
+      expect(isHashguardError(error, 'E_INVALID_OPTIONS')).toBe(true);
+    },
+  );
 });

@@ -98,12 +98,7 @@ export function registerListCommand(program: Command): void {
       collect,
       [],
     )
-    .option(
-      '--max-age-hours <n>',
-      'report lists older than this as stale (default 24)',
-      parsePositive,
-      24,
-    )
+    .option('--max-age-hours <n>', 'report lists older than this as stale', parsePositive, 24)
     .action(
       async (options: {
         dir: string;

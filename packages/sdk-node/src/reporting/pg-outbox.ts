@@ -1,5 +1,5 @@
 import type { Outbox, OutboxJournalEntry, OutboxRecord, OutboxState } from '@hashguard/sdk-core';
-import { OutboxError } from '@hashguard/sdk-core';
+import { ConfigError, OutboxError } from '@hashguard/sdk-core';
 
 /** What the outbox needs of a `pg.Pool` (a `pg.Client` or a PGlite wrapper also fit). */
 export interface PgQueryable {
@@ -26,7 +26,10 @@ export interface PgOutboxOptions {
 export async function createPgOutbox(options: PgOutboxOptions): Promise<Outbox> {
   const prefix = options.tablePrefix ?? 'hashguard_outbox';
   if (!/^[a-z_][a-z0-9_]{0,40}$/.test(prefix))
-    throw new TypeError('tablePrefix must be a lowercase SQL identifier');
+    throw new ConfigError(
+      'E_INVALID_OPTIONS',
+      `tablePrefix "${prefix.slice(0, 60)}" must be a lowercase SQL identifier (a-z, 0-9, _; at most 41 characters).`,
+    );
   const records = `${prefix}_records`;
   const journal = `${prefix}_journal`;
   const { pool } = options;
