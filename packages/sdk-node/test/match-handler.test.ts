@@ -224,6 +224,48 @@ describe('createMatchHandler', () => {
       expect(checked[1]?.matches).toMatchObject([{ algorithm: 'pdq', distance: 7 }]);
     });
 
+    it('answers the same bytes when the check throws only for listed hashes', async () => {
+      // A Node-style emitter passes a listener's error on; let the core itself throw too.
+      const events = {
+        emit(_name: string, event: UploadCheckedEvent) {
+          if (event.verdict !== 'allow') throw new Error('review queue down');
+        },
+      };
+      const core = createCheckCore({ matcher, events });
+      const throwing = {
+        check: (...args: Parameters<typeof core.check>) => {
+          const result = core.check(...args);
+          if (result.verdict !== 'allow') throw new Error('core failed for a listed hash');
+          return result;
+        },
+      };
+      for (const coreUnderTest of [core, throwing]) {
+        const errors: unknown[] = [];
+        const handler = createMatchHandler({
+          core: coreUnderTest,
+          answer: 'always-allow',
+          allowAnonymous: true,
+          rateLimit: false,
+          onError: (error) => errors.push(error),
+        });
+        const answered: string[] = [];
+        for (const body of bodies) {
+          const response = await handler(
+            new Request('http://member.test/hashguard/match', {
+              method: 'POST',
+              body: JSON.stringify(body),
+            }),
+          );
+          answered.push(
+            JSON.stringify([response.status, [...response.headers], await response.text()]),
+          );
+        }
+        expect(new Set(answered).size).toBe(1);
+        expect(JSON.parse(answered[0]!)).toEqual([200, expect.anything(), '{"verdict":"allow"}']);
+        expect(errors).toHaveLength(coreUnderTest === throwing ? 2 : 0);
+      }
+    });
+
     it('still refuses unauthenticated, malformed and rate-limited requests', async () => {
       const { post, checked } = setup({ answer: 'always-allow' });
       expect((await post(JSON.stringify({ md5: LISTED_MD5 }), {})).status).toBe(401);

@@ -103,6 +103,8 @@ export function createNcmecServer(base: string) {
     pageSize: 2,
     /** Page index (0-based) to cut off mid-XML. */
     truncatePage: undefined as number | undefined,
+    /** Absolute origin+path put before `paging/next` (a hostile or misconfigured server). */
+    nextPrefix: undefined as string | undefined,
     requests: [] as URLSearchParams[],
   };
   const handler = http.get(`${base}v2/entries`, ({ request }) => {
@@ -112,7 +114,7 @@ export function createNcmecServer(base: string) {
     const items = state.window.slice(start, start + state.pageSize);
     const more = start + state.pageSize < state.window.length;
     const next = more
-      ? `/v2/entries?from=${params.get('from') ?? ''}&amp;to=${params.get('to')}&amp;start=${start + state.pageSize}&amp;size=${state.pageSize}&amp;max=${state.window.length}`
+      ? `${state.nextPrefix ?? ''}/v2/entries?from=${params.get('from') ?? ''}&amp;to=${params.get('to')}&amp;start=${start + state.pageSize}&amp;size=${state.pageSize}&amp;max=${state.window.length}`
       : undefined;
     let xml = ncmecPage(items, next);
     if (state.truncatePage === start / state.pageSize)

@@ -13,6 +13,7 @@ import {
   type ListSyncEventMap,
   snapshotName,
 } from '@hashguard/sdk-node';
+import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createJsonListServer, createNcmecServer, type Fault, hex, served } from './sync-fixtures';
@@ -21,7 +22,12 @@ const LIST_URL = 'http://lists.hotline.test/hashes.json';
 const NCMEC_BASE = 'http://hashsharing.ncmec.test/npo/';
 const json = createJsonListServer(LIST_URL);
 const ncmec = createNcmecServer(NCMEC_BASE);
-const server = setupServer(json.handler, ncmec.handler);
+const elsewhere: { url: string; authorization: string | null }[] = [];
+const elsewhereHandler = http.get('http://elsewhere.test/*', ({ request }) => {
+  elsewhere.push({ url: request.url, authorization: request.headers.get('authorization') });
+  return new HttpResponse('<queryResult/>', { headers: { 'content-type': 'application/xml' } });
+});
+const server = setupServer(json.handler, ncmec.handler, elsewhereHandler);
 
 // msw 3 renamed onUnhandledRequest to onUnhandledFrame: any request without a handler fails the test.
 beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
@@ -44,6 +50,8 @@ beforeEach(async () => {
   ncmec.state.window = [];
   ncmec.state.requests = [];
   ncmec.state.truncatePage = undefined;
+  ncmec.state.nextPrefix = undefined;
+  elsewhere.length = 0;
 });
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
@@ -271,6 +279,19 @@ describe('createListSync with NCMEC hash sharing', () => {
     ncmec.state.truncatePage = 1;
     await sync.sync();
     expect(failures()).toEqual(['E_LIST_MALFORMED']);
+    expect(served(sync)).toEqual(entriesOf('n1'));
+    expect(await reopened([source()])).toEqual(entriesOf('n1'));
+  });
+
+  it('refuses a paging/next on another origin: no request goes there, the old snapshot stays', async () => {
+    const { sync, failures } = setup([source()]);
+    ncmec.state.window = [item('n1', 1)];
+    await sync.sync();
+    ncmec.state.window = [item('n2', 2), item('n3', 3), item('n4', 4)];
+    ncmec.state.nextPrefix = 'http://elsewhere.test/npo';
+    await sync.sync();
+    expect(failures()).toEqual(['E_SYNC_FAILED']);
+    expect(elsewhere).toEqual([]);
     expect(served(sync)).toEqual(entriesOf('n1'));
     expect(await reopened([source()])).toEqual(entriesOf('n1'));
   });

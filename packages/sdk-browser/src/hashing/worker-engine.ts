@@ -63,6 +63,13 @@ export function createWorkerEngine(
       );
     }
     started.addEventListener('message', onMessage);
+    started.addEventListener('messageerror', () => {
+      // A reply that could not be deserialised names no run: fail every one
+      // in flight rather than leave a check waiting for ever.
+      failAll(
+        new HashingError('E_HASH_FAILED', 'A reply from the hashing worker could not be read.'),
+      );
+    });
     // Before any file, so every file of this worker runs the models.
     if (models) started.postMessage({ type: 'models', models } satisfies ToWorker);
     started.addEventListener('error', (event) => {

@@ -347,6 +347,35 @@ describe('createCheckCore decide and record', () => {
     });
   });
 
+  it('a listener that throws out of emit changes no result and is not emitted again', () => {
+    let attempts = 0;
+    // Like Node's EventEmitter: a listener's error comes out of emit().
+    const events = {
+      emit() {
+        attempts++;
+        throw new Error('review queue down');
+      },
+    };
+    const core = createCheckCore({
+      matcher: tableMatcher([md5Hit]),
+      listVersions: fresh,
+      events,
+      clock,
+    });
+    const quiet = createCheckCore({ matcher: tableMatcher([md5Hit]), listVersions: fresh, clock });
+    for (const md5 of [MD5_A, '1'.repeat(32)]) {
+      attempts = 0;
+      const result = core.check({ md5 }, { uploadId: 'u-1' });
+      expect(result).toEqual({ ...quiet.check({ md5 }), timings: result.timings });
+      expect(result.reason).not.toBe('error');
+      expect(attempts).toBe(1);
+    }
+    attempts = 0;
+    const decided = core.decide({ md5: MD5_A });
+    expect(core.record(decided, { uploadId: 'u-2' })).toBe(decided);
+    expect(attempts).toBe(1);
+  });
+
   it('decide does not emit when no lists are loaded or the matcher fails either', () => {
     const events = createEventEmitter<CheckEventMap>();
     const seen: UploadCheckedEvent[] = [];

@@ -31,7 +31,10 @@ export interface CheckCoreOptions {
   /** The lists served right now (wins over `matcher`); `undefined` while none is loaded. */
   active?: () => ActiveLists | undefined;
   policy?: PolicyOptions;
-  /** Receives `upload:checked`; any emitter whose map includes `CheckEventMap`. */
+  /**
+   * Receives `upload:checked`; any emitter whose map includes `CheckEventMap`.
+   * An error thrown out of `emit` is ignored: report listener errors in the emitter.
+   */
   events?: Pick<EventEmitter<CheckEventMap>, 'emit'>;
   /** Wall clock for staleness and event times. */
   clock?: Pick<Clock, 'now'>;
@@ -73,7 +76,15 @@ export function createCheckCore(options: CheckCoreOptions): CheckCore {
   const active = resolveActive(options);
 
   function record(result: CheckResult, context: CheckContext = {}): CheckResult {
-    events?.emit('upload:checked', { ...result, at: clock.now(), context });
+    try {
+      events?.emit('upload:checked', { ...result, at: clock.now(), context });
+    } catch {
+      // A listener's failure (an emitter that passes it on, e.g. Node's) is the
+      // listener's to report: it must not change the verdict, turn into a
+      // second 'error' record, or reach the caller, where it would differ
+      // between listed and unlisted files. `createEventEmitter` hands it to
+      // its `onListenerError`.
+    }
     return result;
   }
   // `context` undefined: decide only (see `decide`); the caller records.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractUrls } from './extract-urls';
+import { extractUrls, MAX_URL_LENGTH } from './extract-urls';
 
 describe('extractUrls', () => {
   it.each([
@@ -17,5 +17,25 @@ describe('extractUrls', () => {
     ['two: a.example,b.example', ['a.example', 'b.example']],
   ])('finds the URLs in %j', (text, urls) => {
     expect(extractUrls(text)).toEqual(urls);
+  });
+
+  // Trimming recounted the brackets per trimmed character: 200k of them took
+  // minutes, far past the test timeout. Now one pass.
+  it('trims a long run of unbalanced closing brackets in one pass', () => {
+    const text = `see http://a.example/x_(y)${')'.repeat(200_000)} and (b.example/${']'.repeat(1_000)}`;
+    expect(extractUrls(text)).toEqual(['http://a.example/x_(y)', 'b.example/']);
+  });
+
+  it('truncates a candidate longer than MAX_URL_LENGTH, keeping its host and path start', () => {
+    const long = `https://a.example/${'p'.repeat(3 * MAX_URL_LENGTH)}`;
+    const [url, ...rest] = extractUrls(`${long} then b.example`);
+    expect(rest).toEqual(['b.example']);
+    expect(url).toBe(long.slice(0, MAX_URL_LENGTH));
+    // Not cut inside a surrogate pair.
+    const emoji = `https://a.example/x${'😀'.repeat(MAX_URL_LENGTH)}`; // odd prefix: a pair straddles the cap
+    const [cut] = extractUrls(emoji);
+    expect(cut!.length).toBeLessThanOrEqual(MAX_URL_LENGTH);
+    expect(cut).toMatch(/[^\uD800-\uDBFF]$/); // ends on a whole character
+    expect(cut!.length).toBeGreaterThan(MAX_URL_LENGTH - 2);
   });
 });

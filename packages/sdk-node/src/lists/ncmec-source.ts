@@ -116,10 +116,20 @@ export function createNcmecSource(options: NcmecSourceOptions): ListSource {
 /**
  * `paging/next` is a path relative to the API base (`/v2/entries?…`), appended
  * to it as python-threatexchange does, not resolved against the host root.
+ * An absolute `next` is followed only on the base's own origin: the pull sends
+ * the source's headers (NCMEC Basic auth) with every page.
  */
 function nextPage(base: URL, next: string): URL {
-  if (/^https?:\/\//i.test(next)) return new URL(next);
-  return new URL(`${base.href.replace(/\/$/, '')}/${next.replace(/^\//, '')}`);
+  const url = /^https?:\/\//i.test(next)
+    ? new URL(next)
+    : new URL(`${base.href.replace(/\/$/, '')}/${next.replace(/^\//, '')}`);
+  if (url.origin !== base.origin) {
+    throw new SyncError(
+      'E_SYNC_FAILED',
+      `NCMEC paging/next leads to ${url.origin}, not the API's origin ${base.origin}; refused.`,
+    );
+  }
+  return url;
 }
 
 function timeOf(iso: string | undefined): number {

@@ -13,7 +13,7 @@ import {
   parseNdjson,
   parseThreatExchangePdq,
 } from '@hashguard/sdk-core';
-import { parseHashguardListDocument } from './hashguard-list-document';
+import { MAX_LIST_DOCUMENT_BYTES, parseHashguardListDocument } from './hashguard-list-document';
 
 export const LIST_FILE_FORMATS = [
   'snapshot',
@@ -30,6 +30,8 @@ export interface ReadListFileOptions {
   listId?: string;
   /** Default: a snapshot by its magic bytes, else by extension (.csv .tsv .ndjson .jsonl .json .xml). */
   format?: ListFileFormat;
+  /** Largest hashguard-json document read, in bytes; larger fails before reading. Default 256 MiB. */
+  maxJsonBytes?: number;
 }
 
 // First bytes of every snapshot (see sdk-core's snapshot layout): \x89 H G S N P.
@@ -58,7 +60,16 @@ export async function readListFile(
   };
 
   if (format === 'hashguard-json') {
-    const document = await parseHashguardListDocument(new Uint8Array(await readFile(path)), path);
+    // Read whole, so refuse an oversized file before reading it.
+    const maxBytes = options.maxJsonBytes ?? MAX_LIST_DOCUMENT_BYTES;
+    if (info.size > maxBytes) {
+      throw new ListError('E_LIST_MALFORMED', `${path}: larger than ${maxBytes} bytes`);
+    }
+    const document = await parseHashguardListDocument(
+      new Uint8Array(await readFile(path)),
+      path,
+      maxBytes,
+    );
     builder.addList({
       ...meta,
       listId: options.listId ?? document.listId,

@@ -40,6 +40,13 @@ export interface MatchHandlerOptions {
    * What the response says; see `MatchAnswer`. Default `'verdict'`. Use
    * `'always-allow'` wherever matched uploads are meant to proceed to review:
    * an endpoint that answers the verdict would tell the uploader.
+   *
+   * **Never serve `'verdict'` to pages using sdk-browser's
+   * `policy: 'upload-for-review'`.** The verdict reaches the uploader's
+   * browser (network panel, or a script calling this endpoint directly), so
+   * it tips off the uploader that their file matched a list. Pair
+   * `'upload-for-review'` with `'always-allow'` only; `'verdict'` is for
+   * `policy: 'block'` pages.
    */
   answer?: MatchAnswer;
   /**
@@ -55,6 +62,11 @@ export interface MatchHandlerOptions {
   rateLimit?: RateLimitOptions | false;
   /** Time for the rate limiter; tests inject a fake. */
   clock?: Pick<Clock, 'now'>;
+  /**
+   * Server-side report of an error the caller is not told about: a check that
+   * threw (answered 500, or in `'always-allow'` mode the usual constant body).
+   */
+  onError?: (error: unknown) => void;
 }
 
 export type MatchHandler = (request: Request) => Promise<Response>;
@@ -109,25 +121,43 @@ export function createMatchHandler(options: MatchHandlerOptions): MatchHandler {
       );
       // `answer` goes into the audit record: it says whether the uploader was
       // told the verdict (and so whether the file can be expected to arrive).
-      const result = config.core.check(hashes, {
+      const context: CheckContext = {
         ...client,
         via: 'match-endpoint',
         answer: config.answer,
         // Recorded for review queues only: the answer never depends on it, so
         // a device-side model can never block an upload by itself.
         ...(modelFlagged === undefined ? {} : { modelFlaggedOnDevice: modelFlagged }),
-      });
+      };
       if (config.answer === 'always-allow') {
+        // The constant answer whatever the check does: a check that failed
+        // only for listed hashes (a throwing audit listener, say) must not
+        // turn into a 500 that tells the uploader their file matched.
+        try {
+          config.core.check(hashes, context);
+        } catch (error) {
+          report(error);
+        }
         return new Response(ALWAYS_ALLOW_BODY, { status: 200, headers: HEADERS });
       }
+      const result = config.core.check(hashes, context);
       return json(200, { verdict: result.verdict });
     } catch (error) {
       if (isHashguardError(error) && error.code in STATUS)
         return errorResponse(error as RequestError);
       // Anything else is ours, not the caller's: say nothing about it.
+      report(error);
       return json(500, { error: { code: 'E_INTERNAL', message: 'Internal error.' } });
     }
   };
+
+  function report(error: unknown): void {
+    try {
+      config.onError(error);
+    } catch {
+      // A failing reporter changes no answer.
+    }
+  }
 
   async function identify(request: Request): Promise<MatchClient> {
     const client = config.authenticate ? await config.authenticate(request) : undefined;
@@ -177,6 +207,7 @@ function normalise(options: MatchHandlerOptions) {
     maxBodyBytes,
     rateLimit,
     clock: options.clock ?? { now: () => Date.now() },
+    onError: options.onError ?? (() => {}),
   };
 }
 

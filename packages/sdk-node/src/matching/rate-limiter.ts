@@ -5,13 +5,18 @@ export interface RateLimitOptions {
   burst?: number;
   /** Sustained requests per second per client. Default 20. */
   perSecond?: number;
-  /** Clients tracked before idle (fully refilled) buckets are dropped. Default 100 000. */
+  /**
+   * Clients tracked. Past this the least recently seen client is forgotten
+   * (it starts again with a full bucket). Default 100 000.
+   */
   maxClients?: number;
 }
 
 export interface RateLimiter {
   /** Takes one token; `retryAfterMs` is how long until one is available when refused. */
   take(clientId: string): { allowed: true } | { allowed: false; retryAfterMs: number };
+  /** Clients tracked right now; never more than `maxClients`. */
+  readonly size: number;
 }
 
 interface Bucket {
@@ -27,26 +32,28 @@ export function createRateLimiter(
   const burst = options.burst ?? 60;
   const perMs = (options.perSecond ?? 20) / 1000;
   const maxClients = options.maxClients ?? 100_000;
+  // In least- to most-recently-used order: a client seen again moves to the end.
   const buckets = new Map<string, Bucket>();
 
-  function sweep(now: number): void {
-    // A full bucket is indistinguishable from a new one, so dropping it loses nothing.
-    for (const [clientId, bucket] of buckets) {
-      if (bucket.tokens + (now - bucket.at) * perMs >= burst) buckets.delete(clientId);
-    }
-  }
-
   return {
+    get size() {
+      return buckets.size;
+    },
     take(clientId) {
       const now = clock.now();
       let bucket = buckets.get(clientId);
-      if (!bucket) {
-        if (buckets.size >= maxClients) sweep(now);
-        bucket = { tokens: burst, at: now };
-        buckets.set(clientId, bucket);
-      } else {
+      if (bucket) {
+        buckets.delete(clientId);
         bucket.tokens = Math.min(burst, bucket.tokens + Math.max(0, now - bucket.at) * perMs);
         bucket.at = now;
+      } else {
+        bucket = { tokens: burst, at: now };
+      }
+      buckets.set(clientId, bucket);
+      if (buckets.size > maxClients) {
+        // O(1): the first key is the client seen longest ago.
+        const oldest = buckets.keys().next().value;
+        if (oldest !== undefined) buckets.delete(oldest);
       }
       if (bucket.tokens >= 1) {
         bucket.tokens -= 1;

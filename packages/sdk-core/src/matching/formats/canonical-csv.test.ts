@@ -54,6 +54,20 @@ describe('parseCanonicalCsv', () => {
     });
   });
 
+  it('rejects a quoted record spanning lines past maxLineLength, with its line number', async () => {
+    // Each line closes one short quoted field and opens the next: no field is
+    // long, the record is. Under the cap the same shape parses.
+    const record = (lines: number) =>
+      `algorithm,hash,category,id\nmd5,${MD5},A,"x\n${'","\n'.repeat(lines)}"\n`;
+    const limited = (body: string) =>
+      collect(parseCanonicalCsv([body], { listId: 'iwf', maxLineLength: 100 }));
+    expect(await limited(record(10))).toMatchObject([{ entryId: 'x' }]);
+    expect(await rejection(limited(record(200)))).toMatchObject({
+      code: 'E_LIST_MALFORMED',
+      message: expect.stringMatching(/^Line 2: .*longer than 100/),
+    });
+  });
+
   it('rejects a header without the required columns, and an empty body', async () => {
     expect(await rejection(parse(['hash,id\n']))).toMatchObject({
       code: 'E_LIST_MALFORMED',

@@ -27,7 +27,8 @@ export async function* readCsvRecordBatches(
   delimiter = ',',
   maxLineLength = DEFAULT_MAX_LINE_LENGTH,
 ): AsyncGenerator<CsvRecord[]> {
-  let pending: { fields: string[]; field: string; lineNumber: number } | undefined;
+  // `length`: characters of the record so far, across its lines (capped at `maxLineLength`).
+  let pending: { fields: string[]; field: string; lineNumber: number; length: number } | undefined;
   for await (const lines of readLineBatches(chunks, maxLineLength)) {
     const batch: CsvRecord[] = [];
     for (const { text, lineNumber } of lines) {
@@ -37,15 +38,17 @@ export async function* readCsvRecordBatches(
         batch.push({ fields: text.split(delimiter), lineNumber });
         continue;
       }
-      const state = pending ?? { fields: [], field: '', lineNumber };
+      const state = pending ?? { fields: [], field: '', lineNumber, length: -1 };
+      // A record spanning lines is held whole until it closes: cap it like one line.
+      state.length += 1 + text.length;
+      if (state.length > maxLineLength) {
+        throw new ListError(
+          'E_LIST_MALFORMED',
+          `Line ${state.lineNumber}: quoted record longer than ${maxLineLength} characters (to line ${lineNumber})`,
+        );
+      }
       const open = parseInto(state, pending ? `\n${text}` : text, delimiter, pending !== undefined);
       if (open) {
-        if (state.field.length > maxLineLength) {
-          throw new ListError(
-            'E_LIST_MALFORMED',
-            `Line ${state.lineNumber}: quoted field longer than ${maxLineLength} characters`,
-          );
-        }
         pending = state;
         continue;
       }
