@@ -1,7 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createCyberTiplineAdapter, createReportForwarder } from '@hashguard/sdk-core';
+import {
+  createCyberTiplineAdapter,
+  createReportForwarder,
+  type HotlineAdapter,
+  TransportError,
+} from '@hashguard/sdk-core';
 import {
   DEFAULT_CREDENTIALS,
   type MockHotlinesServer,
@@ -141,6 +146,60 @@ describe('hashguard report', () => {
     expect(server.reports().find((r) => r.xml.includes('Member reference: cli-3<'))?.status).toBe(
       'retracted',
     );
+    await outbox.close();
+  });
+
+  it('refuses to retract a production report through the default test environment, sending nothing', async () => {
+    const db = join(dir, 'c.db');
+    const outbox = createSqliteOutbox({ path: db });
+    // Stands in for the production worker (a production adapter cannot point at the mock).
+    const production: HotlineAdapter = {
+      name: 'cybertipline',
+      acceptsFiles: true,
+      check: () => {},
+      plan: () => [
+        { id: 'submit', kind: 'submit', delivery: 'once' },
+        { id: 'upload:0', kind: 'upload', delivery: 'retryable', fileIndex: 0 },
+      ],
+      runStep: async (step) => {
+        if (step.kind === 'submit') return { hotlineReportId: '4242' };
+        throw new TransportError('E_CONNECT_FAILED', 'NCMEC down');
+      },
+    };
+    const forwarder = createReportForwarder({
+      outbox,
+      transport: createReportTransport(),
+      clock: realClock,
+      adapter: production,
+      loadFile: loadSampleFile(() => 1),
+      workerId: 'production-worker',
+    });
+    await forwarder.forwardReport({ ...sampleReport('cli-4', 1, 1), testData: false });
+    await forwarder.runOnce();
+    const before = await forwarder.status('cli-4@cybertipline');
+    expect(before?.state).toBe('in-progress');
+    const requestsBefore = server.requests().length;
+
+    vi.stubEnv('HASHGUARD_CYBERTIPLINE_USERNAME', credentials.username);
+    vi.stubEnv('HASHGUARD_CYBERTIPLINE_PASSWORD', credentials.password);
+    try {
+      const result = await cli(
+        'retract',
+        'cli-4@cybertipline',
+        '--db',
+        db,
+        '--base-url',
+        server.urls.cybertipline,
+      );
+      expect(result.code).not.toBe(0);
+      expect(result.err).toMatch(/E_ENVIRONMENT_MISMATCH|testData/);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+    expect(server.requests().length).toBe(requestsBefore);
+    const after = await forwarder.status('cli-4@cybertipline');
+    expect(after?.state).toBe('in-progress');
+    expect(after?.journal).toEqual(before?.journal);
     await outbox.close();
   });
 });

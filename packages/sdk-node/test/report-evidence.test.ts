@@ -76,4 +76,38 @@ describe('sqlite evidence store', () => {
     expect(await vault.verifyAuditLog()).toMatchObject({ entries: 3 });
     store.close();
   });
+
+  it('two vaults (processes) on one file both preserve concurrently; the chain stays whole', async () => {
+    const path = join(dir, 'shared.db');
+    const stores = [createSqliteEvidenceStore({ path }), createSqliteEvidenceStore({ path })];
+    const vaults = stores.map((store) =>
+      createEvidenceVault({ store, audit: store, keys, clock: realClock }),
+    );
+    const results = await Promise.allSettled(
+      Array.from({ length: 8 }, (_, i) =>
+        vaults[i % 2]!.preserve({
+          kind: 'report',
+          bytes: benignFileBytes(i + 1),
+          actor: `worker-${i % 2}`,
+          id: `case-${i}/report`,
+        }),
+      ),
+    );
+    expect(results.map((r) => r.status)).toEqual(Array(8).fill('fulfilled'));
+    const entries = await stores[0]!.list();
+    expect(entries.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(new Set(entries.map((e) => e.itemId)).size).toBe(8);
+    expect(await vaults[1]!.verifyAuditLog()).toMatchObject({ entries: 8 });
+    for (const store of stores) store.close();
+  });
+
+  it('wraps store failures in EvidenceError', async () => {
+    const store = createSqliteEvidenceStore({ path: join(dir, 'closed.db') });
+    store.close();
+    await expect(store.get('x')).rejects.toMatchObject({
+      name: 'EvidenceError',
+      code: 'E_EVIDENCE_STORE',
+    });
+    await expect(store.list()).rejects.toMatchObject({ code: 'E_EVIDENCE_STORE' });
+  });
 });

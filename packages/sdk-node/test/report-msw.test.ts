@@ -251,9 +251,7 @@ describe('CyberTipline report flow through msw', () => {
     { route: 'submit', responseCode: 4100, code: 'E_HOTLINE_INVALID_FIELD' },
     { route: 'submit', responseCode: 4110, code: 'E_HOTLINE_BAD_XML' },
     { route: 'submit', responseCode: 3100, code: 'E_HOTLINE_UNAUTHORIZED' },
-    { route: 'upload', responseCode: 5001, code: 'E_HOTLINE_UNKNOWN_REPORT' },
     { route: 'fileinfo', responseCode: 4100, code: 'E_HOTLINE_INVALID_FIELD' },
-    { route: 'finish', responseCode: 5001, code: 'E_HOTLINE_UNKNOWN_REPORT' },
   ])(
     'HTTP 200 with responseCode $responseCode on /$route fails the report with HotlineError $code, not retried',
     async ({ route, responseCode, code }) => {
@@ -276,6 +274,38 @@ describe('CyberTipline report flow through msw', () => {
       // Refused, so tried exactly once.
       expect(routesRequested().filter((r) => r === `cybertipline.${route}`)).toHaveLength(1);
       expect(hotline.reports().map((r) => r.status)).toEqual(route === 'submit' ? [] : ['open']);
+    },
+  );
+
+  it.each([
+    { route: 'upload', step: 'upload:0' },
+    { route: 'finish', step: 'finish' },
+  ])(
+    'HTTP 200 with responseCode 5001 on /$route (report gone at NCMEC) needs a person, not retried',
+    async ({ route, step }) => {
+      hotline.faults.add({
+        kind: 'application-error',
+        route: `cybertipline.${route}`,
+        responseCode: 5001,
+      });
+      await forwarder.forwardReport(report('case-msw-app-error', 1));
+      await settle();
+
+      const status = await forwarder.status('case-msw-app-error@cybertipline');
+      expect(status?.state).toBe('needs-attention');
+      expect(status?.journal.at(-1)).toMatchObject({
+        step,
+        outcome: 'unknown',
+        data: { code: 'E_HOTLINE_UNKNOWN_REPORT' },
+      });
+      expect(String(status?.journal.at(-1)?.data?.reason)).toContain('responseCode 5001');
+      expect(seen.at(-1)).toMatchObject({
+        name: 'report:needs-attention',
+        payload: { step, hotlineReportId: status?.progress.hotlineReportId },
+      });
+      // Every retry would be refused the same way, so tried exactly once.
+      expect(routesRequested().filter((r) => r === `cybertipline.${route}`)).toHaveLength(1);
+      expect(hotline.reports().map((r) => r.status)).toEqual(['open']);
     },
   );
 

@@ -69,7 +69,9 @@ export interface HotlineAdapter {
 export type FailureKind = 'rejected' | 'not-processed' | 'unknown';
 
 export function classifyFailure(error: unknown): FailureKind {
-  if (!isHashguardError(error)) return 'not-processed';
+  // An untyped error (a member-supplied Transport's TypeError, say) says nothing about
+  // whether the request reached the hotline: never assume it did not.
+  if (!isHashguardError(error)) return 'unknown';
   switch (error.code) {
     case 'E_CONNECT_FAILED':
     case 'E_HTTP_UNAVAILABLE':

@@ -88,7 +88,22 @@ export function createAbortController(): AbortControllerLike {
   return new AbortController();
 }
 
-/** Host (and port) of an absolute http(s) URL, lowercased; undefined if it is not one. */
+interface UrlGlobal {
+  URL: new (url: string) => { protocol: string; hostname: string };
+}
+
+/**
+ * Host name of an absolute http(s) URL as the WHATWG URL parser (fetch) reads it:
+ * lowercased, without port or a trailing dot, with `\` read as `/`; undefined if
+ * the URL does not parse or is not http(s). Compare hosts with this, never raw strings.
+ */
 export function urlHost(url: string): string | undefined {
-  return /^https?:\/\/([^/?#]+)/i.exec(url)?.[1]?.toLowerCase();
+  let parsed: { protocol: string; hostname: string };
+  try {
+    parsed = new (globalThis as unknown as UrlGlobal).URL(url);
+  } catch {
+    return undefined;
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return undefined;
+  return parsed.hostname.toLowerCase().replace(/\.+$/, '') || undefined;
 }

@@ -66,7 +66,7 @@ function toSyncError(failure: TransportFailure): SyncError {
     case 'aborted':
       return new SyncError(
         'E_SYNC_HTTP',
-        `${failure.where} failed: ${describe(failure.cause)}`,
+        `${failure.where} failed: ${failure.cause?.message ?? 'aborted'}`,
         causeOf(failure),
       );
     case 'network':
@@ -77,8 +77,4 @@ function toSyncError(failure: TransportFailure): SyncError {
 /** Stall, size and cut-off failures have no underlying error, as before. */
 function causeOf(failure: TransportFailure): { cause: unknown } | undefined {
   return failure.cause === undefined ? undefined : { cause: failure.cause };
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -1,7 +1,6 @@
-import type { Transport, TransportRequest } from '@hashguard/sdk-core';
+import type { Transport } from '@hashguard/sdk-core';
 import { TransportError } from '@hashguard/sdk-core';
-import { isNetworkError, isTimeoutError } from 'ky';
-import { createTransportOverKy } from '../transport/ky-transport-core';
+import { createTransportOverKy, type TransportFailure } from '../transport/ky-transport-core';
 
 export interface ReportTransportOptions {
   /** Per-request timeout when the request gives none. Default 30 s. */
@@ -39,40 +38,32 @@ export function createReportTransport(options: ReportTransportOptions = {}): Tra
     maxBodyBytes: undefined,
     bodyIdleMs: undefined,
     fetch: options.fetch,
-    // Without a deadline or body limits every failure carries fetch's own error.
-    toError: (failure, request) => toTransportError(failure.cause, request),
+    toError: toTransportError,
   });
 }
 
-function causeCode(error: unknown): string | undefined {
-  let current: unknown = error;
-  for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string' && code.startsWith('E')) return code;
-    current = (current as { cause?: unknown }).cause;
+/** The failure's cause is already a plain summary: no ky error (whose request holds the credentials) is kept. */
+function toTransportError(failure: TransportFailure): TransportError {
+  const options = failure.cause ? { cause: failure.cause } : undefined;
+  switch (failure.kind) {
+    case 'timeout':
+      return new TransportError('E_TIMEOUT', failure.message, options);
+    case 'aborted':
+      return new TransportError('E_ABORTED', failure.message, options);
+    default: {
+      const code = failure.cause?.code;
+      if (code && NOT_CONNECTED.has(code)) {
+        return new TransportError(
+          'E_CONNECT_FAILED',
+          `${failure.where}: could not connect (${code}).`,
+          options,
+        );
+      }
+      return new TransportError(
+        'E_NETWORK',
+        `${failure.where} failed on the network${code ? ` (${code})` : ''}.`,
+        options,
+      );
+    }
   }
-  return undefined;
-}
-
-function toTransportError(error: unknown, request: TransportRequest): TransportError {
-  const where = `${request.method} ${request.url}`;
-  if (isTimeoutError(error))
-    return new TransportError('E_TIMEOUT', `${where} timed out.`, { cause: error });
-  if (request.signal?.aborted || (error instanceof Error && error.name === 'AbortError')) {
-    return new TransportError('E_ABORTED', `${where} was aborted.`, { cause: error });
-  }
-  const code = causeCode(error);
-  if (code && NOT_CONNECTED.has(code)) {
-    return new TransportError('E_CONNECT_FAILED', `${where}: could not connect (${code}).`, {
-      cause: error,
-    });
-  }
-  if (isNetworkError(error) || error instanceof TypeError) {
-    return new TransportError(
-      'E_NETWORK',
-      `${where} failed on the network${code ? ` (${code})` : ''}.`,
-      { cause: error },
-    );
-  }
-  return new TransportError('E_NETWORK', `${where} failed: ${String(error)}`, { cause: error });
 }

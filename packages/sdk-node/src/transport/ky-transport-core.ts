@@ -20,7 +20,40 @@ export interface TransportFailure {
   /** `GET https://…`, or the URL alone for body failures. */
   where: string;
   message: string;
-  cause?: unknown;
+  /**
+   * What the underlying error was, as plain data. Never ky's error itself: its
+   * `.request` carries the request headers, `Authorization` included, and a
+   * `console.error(err)` of the caller's error would print them.
+   */
+  cause?: ErrorSummary;
+}
+
+/** A plain, credential-free summary of an underlying error. */
+export interface ErrorSummary {
+  name: string;
+  message: string;
+  /** The first `E…` code on the error or its `cause` chain (e.g. undici's `ECONNREFUSED`). */
+  code?: string;
+}
+
+/** Summarises an error without keeping a reference to it (or its request). */
+export function summariseError(error: unknown): ErrorSummary {
+  const code = causeCode(error);
+  return {
+    name: error instanceof Error ? error.name : typeof error,
+    message: describe(error),
+    ...(code ? { code } : {}),
+  };
+}
+
+function causeCode(error: unknown): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && code.startsWith('E')) return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
 }
 
 /** Complete, normalised settings of one ky-based transport; the public factories fill them. */
@@ -103,7 +136,7 @@ export function createTransportOverKy(config: KyTransportConfig): Transport {
             kind: deadline?.aborted ? 'timeout' : 'body',
             where: request.url,
             message: `Reading ${request.url} failed: ${describe(error)}`,
-            cause: error,
+            cause: summariseError(error),
           },
           request,
         );
@@ -118,13 +151,14 @@ function requestFailure(
   request: TransportRequest,
   deadline: AbortSignal | undefined,
 ): TransportFailure {
+  const cause = summariseError(error);
   if (isTimeoutError(error) || deadline?.aborted) {
-    return { kind: 'timeout', where, message: `${where} timed out.`, cause: error };
+    return { kind: 'timeout', where, message: `${where} timed out.`, cause };
   }
   if (request.signal?.aborted || (error instanceof Error && error.name === 'AbortError')) {
-    return { kind: 'aborted', where, message: `${where} was aborted.`, cause: error };
+    return { kind: 'aborted', where, message: `${where} was aborted.`, cause };
   }
-  return { kind: 'network', where, message: `${where} failed: ${describe(error)}`, cause: error };
+  return { kind: 'network', where, message: `${where} failed: ${describe(error)}`, cause };
 }
 
 function headersWithContentType(request: TransportRequest): Record<string, string> {

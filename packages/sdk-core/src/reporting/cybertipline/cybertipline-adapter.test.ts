@@ -37,6 +37,39 @@ describe('createCyberTiplineAdapter options', () => {
     );
   });
 
+  it.each([
+    'https://report.cybertip.org/ispws',
+    'https://REPORT.CYBERTIP.ORG/ispws',
+    'https://report.cybertip.org:443/ispws',
+    'https://report.cybertip.org./ispws',
+    'https://report.cybertip.org../ispws',
+    'https://report.cybertip.org\\ispws',
+    'https:\\\\report.cybertip.org\\ispws',
+    'https://user@report.cybertip.org/ispws',
+    'https://report%2Ecybertip.org/ispws',
+    ' https://report.cybertip.org/ispws',
+  ])('refuses the production host in the test environment, spelled %j', (baseUrl) => {
+    expect(() => createCyberTiplineAdapter({ credentials, baseUrl })).toThrow(
+      expect.objectContaining({ name: 'ConfigError', code: 'E_ENVIRONMENT_MISMATCH' }),
+    );
+  });
+
+  it.each([
+    ['an environment spelled differently', { environment: 'prod' }],
+    ['an environment in another case', { environment: 'Production' }],
+    ['an empty environment', { environment: '' }],
+    ['a base URL that does not parse', { baseUrl: 'report.cybertip.org/ispws' }],
+    ['a base URL that is not http(s)', { baseUrl: 'ftp://127.0.0.1/ispws' }],
+  ])('refuses %s with E_INVALID_OPTIONS', (_name, options) => {
+    expect(() =>
+      createCyberTiplineAdapter({
+        credentials,
+        allowProduction: true,
+        ...(options as { environment?: 'test' }),
+      }),
+    ).toThrow(expect.objectContaining({ name: 'ConfigError', code: 'E_INVALID_OPTIONS' }));
+  });
+
   it('keeps test and production apart: each refuses the other kind of report', () => {
     const test = createCyberTiplineAdapter({ credentials });
     const production = createCyberTiplineAdapter({
@@ -113,6 +146,30 @@ describe('parseCyberTiplineResponse', () => {
     expect(() => parseCyberTiplineResponse(xml('', status), '/submit')).toThrow(
       expect.objectContaining({ code: expected }),
     );
+  });
+
+  it.each([
+    '<reportResponse><responseCode/></reportResponse>',
+    '<reportResponse><responseCode></responseCode><reportId>9</reportId></reportResponse>',
+    '<reportResponse><responseCode>   </responseCode></reportResponse>',
+    '<reportResponse><responseCode> 0x0 </responseCode></reportResponse>',
+    '<reportResponse><responseCode>0.0</responseCode></reportResponse>',
+    '<reportResponse><responseCode>-0</responseCode></reportResponse>',
+    '<reportResponse><responseCode>1e3</responseCode></reportResponse>',
+    '<reportResponse><reportId>9</reportId></reportResponse>',
+  ])('refuses a responseCode that is not digits: %s', (body) => {
+    expect(() => parseCyberTiplineResponse(xml(body), '/finish')).toThrow(
+      expect.objectContaining({ name: 'TransportError', code: 'E_RESPONSE_MALFORMED' }),
+    );
+  });
+
+  it('reads a responseCode with surrounding whitespace', () => {
+    expect(
+      parseCyberTiplineResponse(
+        xml('<reportResponse><responseCode>\n 0 \n</responseCode></reportResponse>'),
+        '/finish',
+      ).responseCode,
+    ).toBe(0);
   });
 
   it('reads reportDoneResponse file ids and refuses a body without responseCode', () => {

@@ -35,6 +35,12 @@ interface CyberTiplineConfig {
 
 function normalizeOptions(options: CyberTiplineAdapterOptions): CyberTiplineConfig {
   const environment = options.environment ?? 'test';
+  if (environment !== 'test' && environment !== 'production') {
+    throw new ConfigError(
+      'E_INVALID_OPTIONS',
+      `CyberTipline adapter: \`environment\` must be "test" or "production", not ${JSON.stringify(environment)}.`,
+    );
+  }
   const { username, password } = options.credentials ?? {};
   if (!username || !password) {
     throw new ConfigError(
@@ -55,7 +61,14 @@ function normalizeOptions(options: CyberTiplineAdapterOptions): CyberTiplineConf
     );
   }
   const baseUrl = (options.baseUrl ?? CYBERTIPLINE_BASE_URLS[environment]).replace(/\/+$/, '');
-  if (environment === 'test' && urlHost(baseUrl) === urlHost(CYBERTIPLINE_BASE_URLS.production)) {
+  const host = urlHost(baseUrl);
+  if (!host) {
+    throw new ConfigError(
+      'E_INVALID_OPTIONS',
+      'CyberTipline adapter: `baseUrl` must be an absolute http(s) URL.',
+    );
+  }
+  if (environment === 'test' && host === urlHost(CYBERTIPLINE_BASE_URLS.production)) {
     throw new ConfigError(
       'E_ENVIRONMENT_MISMATCH',
       'CyberTipline adapter: the test environment may not point at the production host.',
@@ -237,6 +250,7 @@ export function createCyberTiplineAdapter(options: CyberTiplineAdapterOptions): 
     },
 
     async retract(context: StepContext): Promise<void> {
+      adapter.check(context.report);
       try {
         await call(context, 'retract', 'POST', {
           kind: 'form',

@@ -101,8 +101,10 @@ export function parseCyberTiplineResponse(
   const root = (parsed.reportResponse ?? parsed.reportDoneResponse) as
     | Record<string, unknown>
     | undefined;
-  const code = Number(text(root?.responseCode));
-  if (!root || !Number.isInteger(code)) {
+  // Digits only: `Number('')` is 0, so an empty `<responseCode/>` would read as success.
+  const codeText = text(root?.responseCode)?.trim();
+  const code = codeText !== undefined && /^\d+$/.test(codeText) ? Number(codeText) : Number.NaN;
+  if (!root || !Number.isSafeInteger(code)) {
     throw new TransportError(
       'E_RESPONSE_MALFORMED',
       `CyberTipline ${action}: the answer has no <reportResponse>/<responseCode>.`,

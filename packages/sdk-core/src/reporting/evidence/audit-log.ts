@@ -1,4 +1,5 @@
 import { EvidenceError } from '../../errors/evidence-error';
+import { isHashguardError } from '../../errors/is-hashguard-error';
 import { type CryptoLike, toHex, utf8Encode } from '../web-platform';
 import type { AuditEntry, AuditLogStore } from './evidence-ports';
 
@@ -35,28 +36,42 @@ export interface AuditLog {
   verify(): Promise<{ entries: number; head: string }>;
 }
 
+/** Appends lost to another writer (another process on the same store) before giving up. */
+const APPEND_TRIES = 20;
+
 /**
  * An append-only, hash-chained audit log: each entry's SHA-256 covers the
  * previous entry's hash, so editing, removing or reordering any entry breaks
- * every hash after it. Appends are serialised in this process; the store's
- * unique `seq` refuses a concurrent writer elsewhere.
+ * every hash after it. Appends are serialised in this process; a writer
+ * elsewhere (another vault on the same store) makes the store refuse the
+ * append with `E_AUDIT_CONFLICT`, and the entry is rebuilt on the new tail.
  */
 export function createAuditLog(store: AuditLogStore, crypto: CryptoLike): AuditLog {
   let tail: Promise<unknown> = Promise.resolve();
-  return {
-    record(fields, at) {
-      const next = tail.then(async () => {
-        const last = await store.last();
-        const entry = {
-          seq: (last?.seq ?? 0) + 1,
-          at,
-          ...fields,
-          prevHash: last?.hash ?? GENESIS_HASH,
-        };
-        const full: AuditEntry = { ...entry, hash: await hashOf(crypto, entry) };
+  async function append(
+    fields: Pick<AuditEntry, 'actor' | 'action' | 'itemId' | 'details'>,
+    at: number,
+  ): Promise<AuditEntry> {
+    for (let attempt = 1; ; attempt++) {
+      const last = await store.last();
+      const entry = {
+        seq: (last?.seq ?? 0) + 1,
+        at,
+        ...fields,
+        prevHash: last?.hash ?? GENESIS_HASH,
+      };
+      const full: AuditEntry = { ...entry, hash: await hashOf(crypto, entry) };
+      try {
         await store.append(full);
         return full;
-      });
+      } catch (error) {
+        if (!isHashguardError(error, 'E_AUDIT_CONFLICT') || attempt >= APPEND_TRIES) throw error;
+      }
+    }
+  }
+  return {
+    record(fields, at) {
+      const next = tail.then(() => append(fields, at));
       tail = next.catch(() => {});
       return next;
     },

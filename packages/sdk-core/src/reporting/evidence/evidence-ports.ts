@@ -53,7 +53,12 @@ export interface AuditEntry {
   hash: string;
 }
 
-/** Append-only storage of the audit log; `append` must refuse a `seq` that exists. */
+/**
+ * Append-only storage of the audit log. `append` must, atomically, refuse an
+ * entry that does not follow the current last one (its `seq` exists, or its
+ * `prevHash` is not the last entry's hash) with `EvidenceError`
+ * `E_AUDIT_CONFLICT`: another writer appended first, and the log retries.
+ */
 export interface AuditLogStore {
   append(entry: AuditEntry): Promise<void>;
   last(): Promise<AuditEntry | undefined>;

@@ -124,6 +124,49 @@ describe('evidence vault', () => {
     expect(await vault.verifyAuditLog()).toMatchObject({ entries: 5 });
   });
 
+  it('logs a purge before deleting: evidence never disappears without an audit entry', async () => {
+    const { vault, store, clock } = setup();
+    await vault.preserve({
+      kind: 'file',
+      bytes: utf8Encode('ca'),
+      actor: 'f',
+      id: 'ca',
+      jurisdiction: 'CA',
+    });
+    clock.advance(22 * DAY);
+    const loggedAtDelete: string[][] = [];
+    store.delete = async () => {
+      loggedAtDelete.push(store.entries.map((e) => `${e.action}:${e.itemId}`));
+      throw new Error('disk full');
+    };
+    await expect(vault.purgeExpired()).rejects.toThrow('disk full');
+    expect(loggedAtDelete).toEqual([['preserve:ca', 'purge:ca']]);
+    expect(await vault.verifyAuditLog()).toMatchObject({ entries: 2 });
+  });
+
+  it('two vaults on one store both append: the loser of a race rebuilds its entry on the new tail', async () => {
+    const { vault, store } = setup();
+    const other = createEvidenceVault({
+      store,
+      audit: store,
+      keys: createStaticKeyProvider({ k1: key(1) }, 'k1'),
+      clock: { now: () => 0, sleep: async () => {} },
+    });
+    const results = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        (i % 2 ? other : vault).preserve({
+          kind: 'report',
+          bytes: utf8Encode(`r${i}`),
+          actor: 'f',
+          id: `r${i}`,
+        }),
+      ),
+    );
+    expect(results).toHaveLength(6);
+    expect(store.entries.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(await vault.verifyAuditLog()).toMatchObject({ entries: 6 });
+  });
+
   it.each([
     [
       'an edited entry',

@@ -156,8 +156,10 @@ export function createEvidenceVault(options: EvidenceVaultOptions): EvidenceVaul
       const now = clock.now();
       const purged: string[] = [];
       for (const id of await store.listExpired(now)) {
-        await store.delete(id);
+        // Logged before deleting: evidence never disappears without an entry saying so
+        // (if the delete then fails, the next purge deletes and logs it again).
         await audit.record({ actor, action: 'purge', itemId: id }, now);
+        await store.delete(id);
         purged.push(id);
       }
       return { purged };

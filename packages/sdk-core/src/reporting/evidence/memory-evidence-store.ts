@@ -1,4 +1,5 @@
 import { EvidenceError } from '../../errors/evidence-error';
+import { GENESIS_HASH } from './audit-log';
 import type {
   AuditEntry,
   AuditLogStore,
@@ -28,8 +29,12 @@ export function createMemoryEvidenceStore(): EvidenceStore &
       return [...items.values()].filter((item) => item.retainUntil <= now).map((item) => item.id);
     },
     async append(entry) {
-      if (entries.some((e) => e.seq === entry.seq))
-        throw new Error(`audit seq ${entry.seq} exists`);
+      const last = entries.at(-1);
+      if (entry.seq !== (last?.seq ?? 0) + 1 || entry.prevHash !== (last?.hash ?? GENESIS_HASH))
+        throw new EvidenceError(
+          'E_AUDIT_CONFLICT',
+          `Audit entry ${entry.seq} does not follow the last entry.`,
+        );
       entries.push({ ...entry });
     },
     async last() {

@@ -38,7 +38,12 @@ export interface ReportForwarderOptions {
   leaseMs?: number;
   /** Records run at once by one worker. Default 4. */
   concurrency?: number;
-  /** Failed attempts of one step before the record is dead-lettered. Default 8. */
+  /**
+   * Failed attempts of one step before the record is dead-lettered. Default 32: with the
+   * default backoff (1 s doubling to 5 min) a step is retried for about 1–2 hours, long
+   * enough to ride out a hotline outage, and a dead-lettered report still leaves a person
+   * most of the 24 hours before NCMEC deletes a report left unfinished.
+   */
   maxAttempts?: number;
   /** First retry delay; doubles per attempt up to `maxBackoffMs`, with jitter. Default 1 s. */
   baseBackoffMs?: number;
@@ -116,7 +121,7 @@ export function normalizeForwarderOptions(options: ReportForwarderOptions): Forw
     workerId: options.workerId ?? `worker-${Math.random().toString(36).slice(2, 10)}`,
     leaseMs: positive('leaseMs', options.leaseMs, 5 * 60_000),
     concurrency: Math.floor(positive('concurrency', options.concurrency, 4)),
-    maxAttempts: Math.floor(positive('maxAttempts', options.maxAttempts, 8)),
+    maxAttempts: Math.floor(positive('maxAttempts', options.maxAttempts, 32)),
     baseBackoffMs: positive('baseBackoffMs', options.baseBackoffMs, 1000),
     maxBackoffMs: positive('maxBackoffMs', options.maxBackoffMs, 5 * 60_000),
     pollIntervalMs: positive('pollIntervalMs', options.pollIntervalMs, 1000),

@@ -145,8 +145,9 @@ async function needsAttention(
   step: HotlineStep,
   reason: string,
   hotlineReportId?: string,
+  extra?: Record<string, unknown>,
 ): Promise<void> {
-  await write({ step: step.id, outcome: 'unknown', data: { reason } }, 'needs-attention');
+  await write({ step: step.id, outcome: 'unknown', data: { reason, ...extra } }, 'needs-attention');
   config.logger?.log('warn', 'report needs attention', { ...base, step: step.id, reason });
   config.events.emit('report:needs-attention', { ...base, step: step.id, reason, hotlineReportId });
 }
@@ -198,6 +199,22 @@ async function recordFailure(
   view: JournalView,
 ): Promise<void> {
   const fields = errorFields(error);
+  const hotlineReportId = view.progress.hotlineReportId;
+  if (hotlineReportId && isHashguardError(error, 'E_HOTLINE_UNKNOWN_REPORT')) {
+    // The hotline no longer has the report it opened (NCMEC deletes one left unfinished
+    // for 24 hours): every retry would be refused the same way. A person decides;
+    // `resolve({ notReceived: true })` submits it again from scratch.
+    await needsAttention(
+      config,
+      write,
+      base,
+      step,
+      `the hotline no longer has report ${hotlineReportId}: ${fields.message}`,
+      hotlineReportId,
+      { code: fields.code },
+    );
+    return;
+  }
   const kind = classifyFailure(error);
   if (kind === 'rejected') {
     await write({ step: step.id, outcome: 'failed', data: fields }, 'failed');

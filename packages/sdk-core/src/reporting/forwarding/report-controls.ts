@@ -112,6 +112,10 @@ export function createReportControls(
             `Report ${id}: ${destination} cannot retract an opened report.`,
           );
         }
+        // Before anything is sent or journaled: a production report retracted through a
+        // test-environment adapter (or the reverse) would send its ids and the wrong
+        // credentials to the other environment.
+        adapter.check(report);
         await write(
           { step: CONTROL_STEPS.retract, outcome: 'started', data: { reason } },
           record.state,
@@ -155,6 +159,12 @@ export function createReportControls(
           throw new ReportError(
             'E_REPORT_STATE',
             `Report ${id} has no request of unknown outcome to resolve.`,
+          );
+        }
+        if (pending.data?.code === 'E_HOTLINE_UNKNOWN_REPORT' && 'hotlineReportId' in resolution) {
+          throw new ReportError(
+            'E_REPORT_STATE',
+            `Report ${id}: the hotline no longer has the report it opened; resolve with { notReceived: true } to submit it again.`,
           );
         }
         const write = createJournalWriter(config, controlWorker, record);

@@ -62,6 +62,12 @@ export function createHttpJsonHotlineAdapter(options: HttpJsonHotlineOptions): H
       `HTTP hotline adapter ${options.name}: \`url\` must be http(s).`,
     );
   const environment = options.environment ?? 'test';
+  if (environment !== 'test' && environment !== 'production') {
+    throw new ConfigError(
+      'E_INVALID_OPTIONS',
+      `HTTP hotline adapter ${options.name}: \`environment\` must be "test" or "production", not ${JSON.stringify(environment)}.`,
+    );
+  }
   const acceptsFiles = options.acceptsFiles ?? false;
   const reportIdField = options.reportIdField ?? 'id';
   const step: HotlineStep = {

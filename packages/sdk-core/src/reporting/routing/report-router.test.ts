@@ -154,6 +154,19 @@ describe('createHttpJsonHotlineAdapter through the forwarder', () => {
     });
   });
 
+  it.each(['prod', 'Production', 'live', ''])(
+    'refuses an environment other than test or production: %j',
+    (environment) => {
+      expect(() =>
+        createHttpJsonHotlineAdapter({
+          name: 'nca',
+          url: 'https://nca.example/r',
+          environment: environment as 'production',
+        }),
+      ).toThrow(expect.objectContaining({ name: 'ConfigError', code: 'E_INVALID_OPTIONS' }));
+    },
+  );
+
   it('keeps test and production endpoints apart', () => {
     const production = createHttpJsonHotlineAdapter({
       name: 'nca',
