@@ -1,4 +1,9 @@
-import { type DecodeLimits, type ImageDecoder, InputError, type Pixels } from '@hashguard/sdk-core';
+import {
+  checkInputSize,
+  type DecodeLimits,
+  type ImageDecoder,
+  type Pixels,
+} from '@hashguard/sdk-core';
 import { decodeFullPixels } from './decode-image';
 
 /**
@@ -11,15 +16,7 @@ import { decodeFullPixels } from './decode-image';
 export function createCanvasDecoder(): ImageDecoder {
   return {
     async decode(bytes: Uint8Array, limits: DecodeLimits): Promise<Pixels> {
-      if (bytes.byteLength === 0) {
-        throw new InputError('E_EMPTY_INPUT', 'The input is empty (0 bytes): nothing to decode.');
-      }
-      if (bytes.byteLength > limits.maxBytes) {
-        throw new InputError(
-          'E_INPUT_TOO_LARGE',
-          `The input is ${bytes.byteLength} bytes, over the limit of ${limits.maxBytes} (limits.maxBytes).`,
-        );
-      }
+      checkInputSize(bytes, limits);
       const blob = new Blob([bytes as Uint8Array<ArrayBuffer>]);
       return decodeFullPixels(blob, limits.maxPixels, limits.applyExifOrientation ?? false);
     },

@@ -1,3 +1,4 @@
+export { checkInputSize } from './check-input-size';
 export {
   createHasher,
   type Hasher,

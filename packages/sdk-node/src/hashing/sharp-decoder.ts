@@ -1,5 +1,6 @@
 import {
   ConfigError,
+  checkInputSize,
   type DecodeLimits,
   type ImageDecoder,
   InputError,
@@ -50,15 +51,7 @@ export function createSharpDecoder(options: SharpDecoderOptions = {}): ImageDeco
 
   return {
     async decode(bytes: Uint8Array, limits: DecodeLimits): Promise<Pixels> {
-      if (bytes.byteLength === 0) {
-        throw new InputError('E_EMPTY_INPUT', 'The input is empty (0 bytes): nothing to decode.');
-      }
-      if (bytes.byteLength > limits.maxBytes) {
-        throw new InputError(
-          'E_INPUT_TOO_LARGE',
-          `The input is ${bytes.byteLength} bytes, over the limit of ${limits.maxBytes} (limits.maxBytes).`,
-        );
-      }
+      checkInputSize(bytes, limits);
 
       // Header only: cheap even for a file declaring billions of pixels, so the pixel
       // ceiling is enforced before libvips allocates anything for the image.

@@ -1,5 +1,6 @@
 import { type CheckHashes, RequestError } from '@hashguard/sdk-core';
 import { z } from 'zod';
+import { readCappedStream } from '../transport/read-capped-stream';
 
 const hex = (length: number) =>
   z
@@ -39,28 +40,7 @@ export const matchRequestSchema = z
 export async function readLimitedBody(request: Request, maxBytes: number): Promise<Uint8Array> {
   const declared = request.headers.get('content-length');
   if (declared !== null && Number(declared) > maxBytes) throw tooLarge(maxBytes);
-  if (!request.body) return new Uint8Array(0);
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => {});
-      throw tooLarge(maxBytes);
-    }
-    chunks.push(value);
-  }
-  if (chunks.length === 1) return chunks[0]!;
-  const body = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return body;
+  return readCappedStream(request.body, maxBytes, () => tooLarge(maxBytes));
 }
 
 /** A parsed match request: the hashes to check, and what the device's own model said. */

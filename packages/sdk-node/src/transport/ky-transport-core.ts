@@ -5,6 +5,7 @@ import type {
   TransportResponse,
 } from '@hashguard/sdk-core';
 import ky, { isHTTPError, isTimeoutError, type RetryOptions } from 'ky';
+import { readCappedStream } from './read-capped-stream';
 
 /**
  * Why a request failed, before it is turned into the caller's error type
@@ -226,19 +227,13 @@ async function readBody(
   const declared = Number(response.headers.get('content-length') ?? Number.NaN);
   if (declared > limit) throw tooLarge(url, limit);
   if (!response.body) return new Uint8Array(0);
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  const reader = response.body.getReader();
-  for (;;) {
-    const { done, value } = await readWithin(reader, idleMs, url);
-    if (done) break;
-    total += value.byteLength;
-    if (total > limit) {
-      await reader.cancel().catch(() => {});
-      throw tooLarge(url, limit);
-    }
-    chunks.push(value);
-  }
+  const body = await readCappedStream(
+    response.body,
+    limit,
+    () => tooLarge(url, limit),
+    (reader) => readWithin(reader, idleMs, url),
+  );
+  const total = body.byteLength;
   // A body shorter than its declared length was cut off (connection dropped mid-transfer).
   if (
     Number.isFinite(declared) &&
@@ -250,12 +245,6 @@ async function readBody(
       where: url,
       message: `${url}: got ${total} of ${declared} bytes.`,
     });
-  }
-  const body = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, offset);
-    offset += chunk.byteLength;
   }
   return body;
 }
